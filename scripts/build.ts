@@ -1,0 +1,157 @@
+/**
+ * `npm run build`: validates and compiles the bundled dataset, bundles every context with
+ * esbuild, and writes `dist/chrome/` and `dist/firefox/` (each loadable unpacked) from the one
+ * `manifest.json`, plus a store zip of each. `--watch` rebuilds on change.
+ */
+import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import * as esbuild from "esbuild";
+import { zipSync } from "fflate";
+import { compileMatcherTable } from "../src/core/compile-matcher-table.ts";
+import { BUNDLED_DATASET, readDatasetFile } from "./lib/read-dataset-file.ts";
+import { listFiles } from "./lib/list-files.ts";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dist = path.join(root, "dist");
+
+/** The browsers we build for, and how each one's manifest differs from the source manifest. */
+const targets = {
+  chrome: {
+    esbuildTarget: ["chrome120"],
+    manifest(source: SourceManifest): Manifest {
+      const { background, ...rest } = source;
+      return { ...rest, background: { service_worker: background.service_worker } };
+    },
+  },
+  firefox: {
+    esbuildTarget: ["firefox140"],
+    manifest(source: SourceManifest): Manifest {
+      const { background, ...rest } = source;
+      return {
+        ...rest,
+        // Firefox runs MV3 backgrounds as event pages; it ignores `service_worker`.
+        background: { scripts: [background.service_worker] },
+        browser_specific_settings: {
+          gecko: {
+            id: "backstory@backstory.invalid",
+            // The CSS Custom Highlight API shipped in Firefox 140.
+            strict_min_version: "140.0",
+            data_collection_permissions: { required: ["none"] },
+          },
+        },
+      };
+    },
+  },
+} as const;
+
+type Target = keyof typeof targets;
+/** The source manifest's fields the build reads or rewrites; the rest passes through. */
+type SourceManifest = Record<string, unknown> & { version: string; background: { service_worker: string } };
+type Manifest = Record<string, unknown> & { version: string };
+
+/** One bundle per context. */
+const entryPoints = {
+  "content-script": "src/page/content-script.ts",
+  background: "src/extension/background.ts",
+  popup: "src/ui/popup/popup-page.tsx",
+  source: "src/ui/source-viewer/source-page.tsx",
+};
+
+/** Files copied as they are, relative to `static/`. */
+const staticDir = path.join(root, "static");
+
+async function compileDatasets() {
+  const result = await readDatasetFile(BUNDLED_DATASET);
+  if (!result.ok) {
+    const lines = result.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n");
+    throw new Error(`the bundled dataset is invalid (${path.relative(root, BUNDLED_DATASET)}):\n${lines}`);
+  }
+  return { dataset: result.dataset, table: compileMatcherTable([result.dataset]) };
+}
+
+/** Serves the compiled table and the dataset to the bundles as `virtual:` modules. */
+function virtualModules(modules: Record<string, unknown>): esbuild.Plugin {
+  return {
+    name: "virtual-modules",
+    setup(build) {
+      build.onResolve({ filter: /^virtual:/ }, (args) => ({ path: args.path, namespace: "virtual" }));
+      build.onLoad({ filter: /.*/, namespace: "virtual" }, (args) => {
+        if (!(args.path in modules)) return { errors: [{ text: `unknown virtual module ${args.path}` }] };
+        return { contents: JSON.stringify(modules[args.path]), loader: "json" };
+      });
+    },
+  };
+}
+
+async function buildTarget(target: Target, modules: Record<string, unknown>, options: { minify: boolean }) {
+  const out = path.join(dist, target);
+  await rm(out, { recursive: true, force: true });
+  await mkdir(out, { recursive: true });
+  await esbuild.build({
+    absWorkingDir: root,
+    entryPoints,
+    outdir: out,
+    bundle: true,
+    format: "iife",
+    target: [...targets[target].esbuildTarget],
+    jsx: "automatic",
+    jsxImportSource: "preact",
+    minify: options.minify,
+    sourcemap: false,
+    legalComments: "none",
+    charset: "utf8",
+    define: { "process.env.NODE_ENV": '"production"' },
+    plugins: [virtualModules(modules)],
+    logLevel: "warning",
+  });
+  await cp(staticDir, out, { recursive: true });
+  await cp(path.join(root, "assets", "_locales"), path.join(out, "_locales"), { recursive: true });
+  await cp(path.join(root, "assets", "icons"), path.join(out, "icons"), { recursive: true });
+  const source = JSON.parse(await readFile(path.join(root, "manifest.json"), "utf8")) as SourceManifest;
+  const manifest = targets[target].manifest(source);
+  await writeFile(path.join(out, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  return { out, version: manifest.version };
+}
+
+/** Zips a built folder the way the stores take it: files at the archive's root. */
+async function zipFolder(folder: string, zipFile: string) {
+  const files: Record<string, Uint8Array> = {};
+  for (const file of await listFiles(folder)) {
+    files[path.relative(folder, file).split(path.sep).join("/")] = await readFile(file);
+  }
+  // A fixed date keeps the zip byte-identical between builds of the same sources.
+  await writeFile(zipFile, zipSync(files, { level: 9, mtime: new Date("2025-04-10T00:00:00Z") }));
+}
+
+async function buildAll(options: { minify: boolean }) {
+  const started = performance.now();
+  const { dataset, table } = await compileDatasets();
+  const modules = { "virtual:matcher-table": table, "virtual:bundled-dataset": dataset };
+  for (const target of Object.keys(targets) as Target[]) {
+    const { out, version } = await buildTarget(target, modules, options);
+    const zip = path.join(dist, `backstory-${target}-${version}.zip`);
+    await zipFolder(out, zip);
+    console.log(`built ${path.relative(root, out)}/ and ${path.relative(root, zip)}`);
+  }
+  console.log(`build took ${Math.round(performance.now() - started)} ms`);
+}
+
+const { values } = parseArgs({ options: { watch: { type: "boolean" }, dev: { type: "boolean" } } });
+try {
+  await buildAll({ minify: !values.dev });
+} catch (error) {
+  console.error(`build failed: ${(error as Error).message}`);
+  if (!values.watch) process.exit(1);
+}
+if (values.watch) {
+  const { watch } = await import("node:fs");
+  let timer: NodeJS.Timeout | undefined;
+  console.log("watching src/, static/, assets/ and manifest.json …");
+  for (const dir of ["src", "static", "assets"]) {
+    watch(path.join(root, dir), { recursive: true }, () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => buildAll({ minify: false }).catch((e: Error) => console.error(`build failed: ${e.message}`)), 100);
+    });
+  }
+}

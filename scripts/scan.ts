@@ -1,0 +1,45 @@
+/**
+ * `npm run scan -- PAGE [--dataset FILE]`: prints one JSON object per mention found in a saved
+ * page (HTML or plain text), sorted by position. For dataset authors, and for checking what the
+ * extension would find on a page.
+ */
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { compileMatcherTable } from "../src/core/compile-matcher-table.ts";
+import { Matcher } from "../src/core/matcher.ts";
+import { BUNDLED_DATASET, readDatasetFile } from "./lib/read-dataset-file.ts";
+import { scanPage } from "./lib/scan-page.ts";
+
+const usage = "usage: npm run scan -- PAGE [--dataset FILE]";
+
+function fail(message: string): never {
+  console.error(`scan: ${message}`);
+  process.exit(1);
+}
+
+let args;
+try {
+  args = parseArgs({ allowPositionals: true, options: { dataset: { type: "string" }, help: { type: "boolean", short: "h" } } });
+} catch (error) {
+  fail(`${(error as Error).message}\n${usage}`);
+}
+if (args.values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+const [page, ...extra] = args.positionals;
+if (page === undefined || extra.length > 0) fail(usage);
+
+const datasetFile = args.values.dataset ?? BUNDLED_DATASET;
+const dataset = await readDatasetFile(datasetFile);
+if (!dataset.ok) {
+  fail(`invalid dataset ${datasetFile}:\n${dataset.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}`);
+}
+let content: string;
+try {
+  content = await readFile(page, "utf8");
+} catch (error) {
+  fail(`cannot read ${page}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
+}
+const matcher = new Matcher(compileMatcherTable([dataset.dataset]));
+for (const record of scanPage(page, content, matcher)) console.log(JSON.stringify(record));

@@ -1,0 +1,4 @@
+/** Background entry (settings, badge and commands come with the popup issue). */
+import browser from "webextension-polyfill";
+
+browser.runtime.onInstalled.addListener(() => {});

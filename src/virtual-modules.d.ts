@@ -1,0 +1,11 @@
+/** Modules the build generates from the bundled dataset (see scripts/build.ts). */
+declare module "virtual:matcher-table" {
+  import type { MatcherTable } from "./core/matcher-table.ts";
+  const table: MatcherTable;
+  export default table;
+}
+declare module "virtual:bundled-dataset" {
+  import type { Dataset } from "./core/dataset-schema.ts";
+  const dataset: Dataset;
+  export default dataset;
+}
