@@ -54,7 +54,8 @@ export function scanPage(file: string, content: string, matcher: Matcher): ScanR
   let offsets: number[];
   if (looksLikeHtml(file, content)) {
     const { document } = parseHTML(content);
-    runs = [...collectTextRuns(document)];
+    // From the root element, as the content script does (linkedom links no sibling after a doctype).
+    runs = [...collectTextRuns(document.documentElement ?? document)];
     offsets = [];
     let at = 0;
     for (const run of runs) {
