@@ -3,18 +3,22 @@
  * Types are inferred from these schemas and never written twice. The cross-reference rules
  * (ids unique, references resolve, quotes verbatim, aliases unambiguous) live in
  * `validate-dataset.ts`, because they need the whole document and the normaliser.
+ *
+ * Schemas use `zod/mini`, the tree-shakeable form of zod: the content script shares them and
+ * runs on every page, and classic zod would add ~450 KB to it.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /** An id: lower-case ASCII words joined by hyphens, e.g. `alexander-darchiev`. */
-export const idSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case letters and digits joined by hyphens");
+export const idSchema = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case letters and digits joined by hyphens"));
+
+/** A non-empty string, trimmed. */
+const textSchema = z.string().check(z.trim(), z.minLength(1));
 
 /** A text given in both interface languages. */
 export const bilingualSchema = z.strictObject({
-  ar: z.string().trim().min(1),
-  en: z.string().trim().min(1),
+  ar: textSchema,
+  en: textSchema,
 });
 
 /** The kinds of thing a story can be about. */
@@ -25,10 +29,10 @@ export const entityTypeSchema = z.enum(["person", "place", "property", "organiza
  * object form marks an acronym that spells a common word ("US" and "us") as case-sensitive.
  */
 export const aliasSchema = z.union([
-  z.string().min(1),
+  z.string().check(z.minLength(1)),
   z.strictObject({
-    text: z.string().min(1),
-    caseSensitive: z.boolean().default(false),
+    text: z.string().check(z.minLength(1)),
+    caseSensitive: z._default(z.boolean(), false),
   }),
 ]);
 
@@ -38,21 +42,21 @@ const isoDateSchema = z.iso.date();
 /** A source: where facts come from, with its full text bundled so quotes can be checked offline. */
 export const sourceSchema = z.strictObject({
   id: idSchema,
-  title: z.string().trim().min(1),
+  title: textSchema,
   /** The title translated, for readers of the other interface language. */
-  titleTranslated: z.string().trim().min(1).optional(),
+  titleTranslated: z.optional(textSchema),
   /** The publisher as the source names itself (the seed article says "وكالات", agencies). */
   publisher: bilingualSchema,
   /** BCP 47 language of the text, e.g. `ar`. */
-  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/),
+  language: z.string().check(z.regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/, "must be a language tag such as ar or en")),
   /** The day the reported events took place. */
   eventDate: isoDateSchema,
   /** The day the source was published, when known. */
-  published: isoDateSchema.optional(),
-  /** Where the source was published, when known; never fetched by the extension. */
-  url: z.url().optional(),
+  published: z.optional(isoDateSchema),
+  /** Where the source was published, when known; never fetched by the extension. Web addresses only. */
+  url: z.optional(z.url({ protocol: /^https?$/, error: "must be an http or https address" })),
   /** The full text, exactly as published; every quote must be a verbatim substring of it. */
-  text: z.string().min(1),
+  text: z.string().check(z.minLength(1)),
 });
 
 /** Something a page mentions: a person, place, property, organization or event. */
@@ -61,25 +65,25 @@ export const entitySchema = z.strictObject({
   type: entityTypeSchema,
   /** Display names; both also count as aliases. */
   name: bilingualSchema,
-  aliases: z.array(aliasSchema).default([]),
+  aliases: z._default(z.array(aliasSchema), []),
   /** One sentence of background in each language. */
   summary: bilingualSchema,
   /** Ids of entities a reader may want to look at next. */
-  related: z.array(idSchema).default([]),
+  related: z._default(z.array(idSchema), []),
 });
 
 /** A statement about one or more entities, with who made it and the sentence it rests on. */
 export const factSchema = z.strictObject({
   id: idSchema,
   /** The entities this fact is about; its card lists it under each. */
-  about: z.array(idSchema).min(1),
+  about: z.array(idSchema).check(z.minLength(1)),
   text: bilingualSchema,
   /** The id of the source the fact comes from. */
   source: idSchema,
   /** A verbatim substring of the source's text. */
-  quote: z.string().min(1),
+  quote: z.string().check(z.minLength(1)),
   /** The entity that asserted it; absent when it is the source's own reporting. */
-  claimant: idSchema.optional(),
+  claimant: z.optional(idSchema),
 });
 
 /** A whole dataset: one file a reader can load, share and check. */
@@ -87,11 +91,11 @@ export const datasetSchema = z.strictObject({
   id: idSchema,
   name: bilingualSchema,
   /** Semantic version of the dataset's content. */
-  version: z.string().regex(/^\d+\.\d+\.\d+$/, "must be a version like 1.0.0"),
-  description: bilingualSchema.optional(),
-  sources: z.array(sourceSchema).min(1),
-  entities: z.array(entitySchema).min(1),
-  facts: z.array(factSchema).default([]),
+  version: z.string().check(z.regex(/^\d+\.\d+\.\d+$/, "must be a version like 1.0.0")),
+  description: z.optional(bilingualSchema),
+  sources: z.array(sourceSchema).check(z.minLength(1)),
+  entities: z.array(entitySchema).check(z.minLength(1)),
+  facts: z._default(z.array(factSchema), []),
 });
 
 export type Bilingual = z.infer<typeof bilingualSchema>;

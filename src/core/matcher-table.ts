@@ -3,7 +3,7 @@
  * already normalised here, so a page never re-normalises the dictionary. It is validated with
  * zod where it crosses a boundary (an imported dataset's table read back from storage).
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { bilingualSchema, entityTypeSchema, idSchema } from "./dataset-schema.ts";
 
 /** Bits of a pattern's `flags`. */
@@ -27,8 +27,13 @@ export const entityRefSchema = z.strictObject({
 
 /** One pattern: normalised text, index into `entities`, flags, and the case-preserved form. */
 export const patternRowSchema = z.union([
-  z.tuple([z.string().min(1), z.int().nonnegative(), z.int().min(0).max(7)]),
-  z.tuple([z.string().min(1), z.int().nonnegative(), z.int().min(0).max(7), z.string().min(1)]),
+  z.tuple([z.string().check(z.minLength(1)), z.int().check(z.minimum(0)), z.int().check(z.minimum(0), z.maximum(7))]),
+  z.tuple([
+    z.string().check(z.minLength(1)),
+    z.int().check(z.minimum(0)),
+    z.int().check(z.minimum(0), z.maximum(7)),
+    z.string().check(z.minLength(1)),
+  ]),
 ]);
 
 /** The compiled dictionary. */
@@ -38,9 +43,11 @@ export const matcherTableSchema = z
     entities: z.array(entityRefSchema),
     patterns: z.array(patternRowSchema),
   })
-  .refine((table) => table.patterns.every(([, entity]) => entity < table.entities.length), {
-    message: "a pattern refers to an entity that is not in the table",
-  });
+  .check(
+    z.refine((table) => table.patterns.every(([, entity]) => entity < table.entities.length), {
+      message: "a pattern refers to an entity that is not in the table",
+    }),
+  );
 
 export type EntityRef = z.infer<typeof entityRefSchema>;
 export type PatternRow = z.infer<typeof patternRowSchema>;

@@ -4,7 +4,8 @@
  * claimed by one entity only. Every problem is reported with the JSON path it concerns, so a
  * dataset author can go straight to it; nothing stops at the first problem.
  */
-import type { z } from "zod";
+import * as z from "zod/mini";
+import { en } from "zod/locales";
 import { datasetSchema, type Alias, type Dataset } from "./dataset-schema.ts";
 import { normalizeString } from "./normalize-text.ts";
 
@@ -37,7 +38,11 @@ export function jsonPath(path: readonly PropertyKey[]): string {
   }, "$");
 }
 
-function schemaProblems(error: z.ZodError): DatasetProblem[] {
+// Dataset authors read these messages; the English locale is loaded here, where they are made,
+// and not in the content script, which never shows one.
+z.config(en());
+
+function schemaProblems(error: z.core.$ZodError): DatasetProblem[] {
   return error.issues.map((issue) => ({ path: jsonPath(issue.path), code: "schema", message: issue.message }));
 }
 

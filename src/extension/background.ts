@@ -1,4 +1,82 @@
-/** Background entry (settings, badge and commands come with the popup issue). */
-import browser from "webextension-polyfill";
+/**
+ * The background (a service worker in Chrome, an event page in Firefox): answers card requests
+ * with content loaded from the datasets, opens the source viewer, keeps each tab's badge (the
+ * number of entities found), runs the keyboard commands, and repairs stored settings on
+ * install and update.
+ */
+import dataset from "virtual:bundled-dataset";
+import type { Dataset } from "../core/dataset-schema.ts";
+import { buildEntityCard } from "../core/entity-card.ts";
+import { extension } from "./browser-api.ts";
+import { askPage, serveBackground } from "./messaging.ts";
+import { loadSettings, saveSettings } from "./settings-store.ts";
 
-browser.runtime.onInstalled.addListener(() => {});
+const datasets = new Map<string, Dataset>([[dataset.id, dataset]]);
+
+/** Entities found per tab, per frame: the badge counts distinct entities over all frames. */
+const found = new Map<number, Map<number, Set<string>>>();
+
+async function updateBadge(tabId: number): Promise<void> {
+  const frames = found.get(tabId);
+  const entities = new Set<string>();
+  for (const ids of frames?.values() ?? []) for (const id of ids) entities.add(id);
+  try {
+    await extension.action.setBadgeText({ tabId, text: entities.size > 0 ? String(entities.size) : "" });
+    await extension.action.setBadgeBackgroundColor({ tabId, color: "#1d4ed8" });
+  } catch {
+    // The tab closed while we were counting.
+  }
+}
+
+serveBackground({
+  getEntityCard: ({ dataset: datasetId, entity }) => {
+    const source = datasets.get(datasetId);
+    const card = source && buildEntityCard(source, entity);
+    if (!card) throw new Error(`no entity "${entity}" in dataset "${datasetId}"`);
+    return card;
+  },
+  openSource: async ({ dataset: datasetId, source, fact, language }) => {
+    const data = datasets.get(datasetId);
+    if (!data?.sources.some((s) => s.id === source) || !data.facts.some((f) => f.id === fact)) {
+      throw new Error(`no source "${source}" with fact "${fact}" in dataset "${datasetId}"`);
+    }
+    const query = new URLSearchParams({ dataset: datasetId, source, fact, lang: language });
+    await extension.tabs.create({ url: extension.runtime.getURL(`source.html?${query}`) });
+    return { opened: true as const };
+  },
+  mentionsCounted: async ({ entities }, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) throw new Error("mention counts come from a tab's content script");
+    const frames = found.get(tabId) ?? new Map<number, Set<string>>();
+    frames.set(sender.frameId ?? 0, new Set(entities));
+    found.set(tabId, frames);
+    await updateBadge(tabId);
+    return { recorded: true as const };
+  },
+});
+
+extension.tabs.onRemoved.addListener((tabId) => found.delete(tabId));
+extension.tabs.onUpdated.addListener((tabId, change) => {
+  // A new document in the tab: its frames will report afresh.
+  if (change.status === "loading") {
+    found.delete(tabId);
+    void updateBadge(tabId);
+  }
+});
+
+extension.commands.onCommand.addListener(async (command) => {
+  if (command === "toggle-overlay") {
+    const { settings } = await loadSettings();
+    await saveSettings({ ...settings, enabled: !settings.enabled });
+  } else if (command === "next-mention") {
+    const [tab] = await extension.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id !== undefined) await askPage(tab.id, { type: "focusNextMention" });
+  }
+});
+
+extension.runtime.onInstalled.addListener(async () => {
+  // Write back the settings as they parse: defaults on install, repaired or migrated on update.
+  const { settings, problems } = await loadSettings();
+  if (problems.length > 0) console.warn(`Backstory: settings repaired: ${problems.join("; ")}`);
+  await saveSettings(settings);
+});

@@ -102,10 +102,32 @@ class RunBuilder {
  * those of every open shadow root found inside it. The root itself is not checked for being
  * skipped: callers rescanning part of a page check `isInSkippedRegion` first.
  */
-export function* collectTextRuns(root: Node): Generator<TextRun, void, undefined> {
+export function* collectTextRuns(
+  root: Node,
+  options: { onShadowRoot?: (shadowRoot: ShadowRoot) => void } = {},
+): Generator<TextRun, void, undefined> {
   const pending: Node[] = [root];
   while (pending.length > 0) {
-    yield* walk(pending.pop()!, pending);
+    const next = pending.pop()!;
+    if (next !== root) options.onShadowRoot?.(next as ShadowRoot);
+    yield* walk(next, pending);
+  }
+}
+
+/**
+ * The nearest ancestor that bounds the runs a node belongs to: a block element, or the
+ * shadow root or document at the top. Rescanning it recollects every run the node is part of.
+ */
+export function enclosingBlock(node: Node): Node {
+  let n: Node = node.nodeType === ELEMENT_NODE ? node : (node.parentNode ?? node);
+  for (;;) {
+    if (n.nodeType === ELEMENT_NODE) {
+      const kind = kindOf(n as Element);
+      if (kind === Kind.Block || kind === Kind.Skip) return n;
+    }
+    const parent: Node | null = n.parentNode;
+    if (parent === null) return n;
+    n = parent;
   }
 }
 

@@ -1,0 +1,76 @@
+/**
+ * Sending and receiving the protocol's messages through the browser API. Receivers accept
+ * only messages from this extension (its pages, background and content scripts): a web page
+ * cannot reach them, and anything else is ignored.
+ */
+import { extension, type Runtime } from "./browser-api.ts";
+import {
+  backgroundProtocol,
+  dispatch,
+  pageProtocol,
+  readReply,
+  type Handlers,
+  type Reply,
+  type RequestOf,
+  type ResponseOf,
+} from "./messages.ts";
+
+type BackgroundProtocol = typeof backgroundProtocol;
+type PageProtocol = typeof pageProtocol;
+
+/** Whether a message comes from this extension itself. */
+export function isOwnSender(sender: Runtime.MessageSender): boolean {
+  return sender.id === extension.runtime.id;
+}
+
+/** Sends a request to the background and returns its validated reply. */
+export async function askBackground<K extends keyof BackgroundProtocol & string>(
+  request: RequestOf<BackgroundProtocol, K> & { type: K },
+): Promise<Reply<ResponseOf<BackgroundProtocol, K>>> {
+  try {
+    return readReply(backgroundProtocol, request.type, await extension.runtime.sendMessage(request));
+  } catch (error) {
+    return { ok: false, error: (error as Error).message };
+  }
+}
+
+/** Sends a request to the content script of a tab's top frame and returns its validated reply. */
+export async function askPage<K extends keyof PageProtocol & string>(
+  tabId: number,
+  request: RequestOf<PageProtocol, K> & { type: K },
+): Promise<Reply<ResponseOf<PageProtocol, K>>> {
+  try {
+    return readReply(pageProtocol, request.type, await extension.tabs.sendMessage(tabId, request, { frameId: 0 }));
+  } catch (error) {
+    return { ok: false, error: (error as Error).message };
+  }
+}
+
+type Listener = (message: unknown, sender: Runtime.MessageSender) => Promise<unknown> | undefined;
+
+function listen(listener: Listener, signal?: AbortSignal): void {
+  extension.runtime.onMessage.addListener(listener);
+  signal?.addEventListener("abort", () => extension.runtime.onMessage.removeListener(listener), { once: true });
+}
+
+/** Answers the background protocol (in the background). */
+export function serveBackground(handlers: Handlers<BackgroundProtocol, Runtime.MessageSender>): void {
+  listen((message, sender) => {
+    if (!isOwnSender(sender)) return undefined;
+    return dispatch(backgroundProtocol, handlers, message, sender);
+  });
+}
+
+/**
+ * Answers the page protocol (in a content script). Only the extension's pages and background
+ * may ask: a message relayed from another tab's content script carries `sender.tab` and is
+ * ignored, as is one that is not a page-protocol message.
+ */
+export function servePage(handlers: Handlers<PageProtocol, Runtime.MessageSender>, signal: AbortSignal): void {
+  listen((message, sender) => {
+    if (!isOwnSender(sender) || sender.tab !== undefined) return undefined;
+    const type = (message as { type?: unknown } | null)?.type;
+    if (typeof type !== "string" || !Object.hasOwn(pageProtocol, type)) return undefined;
+    return dispatch(pageProtocol, handlers, message, sender);
+  }, signal);
+}

@@ -1,0 +1,31 @@
+/**
+ * Settings in `storage.sync`: read with repair, written whole, and watched so every open tab
+ * reacts to a change at once, without a reload.
+ */
+import { extension } from "./browser-api.ts";
+import { SETTINGS_KEY, SETTINGS_VERSION, parseSettings, type ParsedSettings, type Settings } from "./settings.ts";
+
+/** Reads the settings; a corrupted value yields defaults and the list of what was repaired. */
+export async function loadSettings(): Promise<ParsedSettings> {
+  try {
+    const stored = await extension.storage.sync.get(SETTINGS_KEY);
+    return parseSettings(stored[SETTINGS_KEY]);
+  } catch (error) {
+    return { settings: parseSettings(undefined).settings, problems: [`cannot read settings: ${(error as Error).message}`] };
+  }
+}
+
+/** Writes the settings whole. A failed write throws and leaves the stored value as it was. */
+export async function saveSettings(settings: Settings): Promise<void> {
+  await extension.storage.sync.set({ [SETTINGS_KEY]: { ...settings, version: SETTINGS_VERSION } });
+}
+
+/** Calls `onChange` with the parsed settings whenever they change, until `signal` aborts. */
+export function watchSettings(onChange: (parsed: ParsedSettings) => void, signal: AbortSignal): void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== "sync" || !(SETTINGS_KEY in changes)) return;
+    onChange(parseSettings(changes[SETTINGS_KEY]!.newValue));
+  };
+  extension.storage.onChanged.addListener(listener);
+  signal.addEventListener("abort", () => extension.storage.onChanged.removeListener(listener), { once: true });
+}

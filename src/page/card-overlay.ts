@@ -1,0 +1,165 @@
+/**
+ * The card on the page: fetches an entity's card content from the background when it opens
+ * (never at page load), renders it into the overlay host's closed shadow root, and places it
+ * at the line of the mention with Floating UI, flipping at the viewport's edges. The host
+ * exists only while a card is open.
+ */
+import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from "@floating-ui/dom";
+import { h } from "preact";
+import type { EntityCard as EntityCardData } from "../core/entity-card.ts";
+import type { EntityRef } from "../core/matcher-table.ts";
+import { askBackground } from "../extension/messaging.ts";
+import { EntityCard } from "../ui/card/EntityCard.tsx";
+import type { CardLanguage } from "../ui/card/card-strings.ts";
+import { cardStyles } from "../ui/card/card-styles.ts";
+import { mountShadowRoot, type ShadowMount } from "../ui/mount-shadow-root.ts";
+import { OVERLAY_ATTRIBUTE } from "./collect-text-runs.ts";
+import type { MentionRegistry, PageMention } from "./mention-registry.ts";
+
+/** How a card is being opened. */
+export interface OpenOptions {
+  /** The pointer's position, to place the card at the hovered line of a wrapped name. */
+  pointer?: { x: number; y: number };
+  /** Move focus into the card (opened from the keyboard); Escape returns it. */
+  focus?: boolean;
+}
+
+const ARABIC = /\p{Script=Arabic}/u;
+
+/** The language a card starts in: the reader's choice, else the script of the mention, else the page's. */
+export function cardLanguageFor(choice: "auto" | CardLanguage, mentionText: string, document: Document): CardLanguage {
+  if (choice !== "auto") return choice;
+  if (ARABIC.test(mentionText)) return "ar";
+  if (/[A-Za-z]/.test(mentionText)) return "en";
+  return document.documentElement.lang.toLowerCase().startsWith("ar") ? "ar" : "en";
+}
+
+/** Opens, places and closes the card. */
+export class CardOverlay {
+  private mount: ShadowMount | null = null;
+  private stopPlacing: (() => void) | null = null;
+  private readonly cards = new Map<string, EntityCardData>();
+  private mention: PageMention | null = null;
+  private focusToRestore: Element | null = null;
+  private language: CardLanguage | null = null;
+  /** Increases with every open and close, so a card that arrives late is not shown. */
+  private generation = 0;
+
+  constructor(
+    private readonly document: Document,
+    private readonly registry: MentionRegistry,
+    private readonly entities: readonly EntityRef[],
+    private readonly languageChoice: () => "auto" | CardLanguage,
+  ) {}
+
+  /** The mention whose card is open. */
+  get openMention(): PageMention | null {
+    return this.mention;
+  }
+
+  /** Whether an event target (as the page sees it) is the card's host. */
+  isCardTarget(target: EventTarget | null): boolean {
+    return this.mount?.isHost(target) ?? false;
+  }
+
+  /** Opens the card of a mention (replacing any open card). Resolves whether it opened. */
+  async open(mention: PageMention, options: OpenOptions = {}): Promise<boolean> {
+    const generation = ++this.generation;
+    const entity = this.entities[mention.entity]!;
+    let card = this.cards.get(entity.id);
+    if (card === undefined) {
+      const reply = await askBackground({ type: "getEntityCard", dataset: entity.dataset, entity: entity.id });
+      if (!reply.ok) {
+        console.warn(`Backstory: cannot load the card of ${entity.id}: ${reply.error}`);
+        return false;
+      }
+      card = reply.value;
+      this.cards.set(entity.id, card);
+    }
+    if (generation !== this.generation || !mention.range.startContainer.isConnected) return false;
+    if (options.focus) {
+      const active = this.document.activeElement;
+      this.focusToRestore = active !== null && !this.isCardTarget(active) ? active : this.focusToRestore;
+    }
+    this.mention = mention;
+    this.language = null;
+    this.registry.setActive(mention);
+    this.mount ??= mountShadowRoot(this.document, OVERLAY_ATTRIBUTE, cardStyles);
+    this.render(card, Boolean(options.focus));
+    this.place(mention, options.pointer);
+    return true;
+  }
+
+  /** Closes the card, returning focus where it was if the card had taken it. */
+  close(options: { returnFocus?: boolean } = {}): void {
+    this.generation++;
+    this.stopPlacing?.();
+    this.stopPlacing = null;
+    this.mount?.unmount();
+    this.mount = null;
+    this.mention = null;
+    this.registry.setActive(null);
+    const restore = this.focusToRestore;
+    this.focusToRestore = null;
+    if (options.returnFocus && restore instanceof HTMLElement && restore.isConnected) restore.focus({ preventScroll: true });
+  }
+
+  private render(card: EntityCardData, autoFocus: boolean): void {
+    const mention = this.mention!;
+    const language = this.language ?? cardLanguageFor(this.languageChoice(), mention.range.toString(), this.document);
+    this.mount!.render(
+      h(EntityCard, {
+        // A new key per mention remounts the card, so autoFocus applies to each keyboard open.
+        key: `${card.entity.id}:${this.generation}`,
+        card,
+        language,
+        autoFocus,
+        onLanguageChange: (next: CardLanguage) => {
+          this.language = next;
+          this.render(card, false);
+        },
+        onClose: () => this.close({ returnFocus: true }),
+        onOpenSource: (source: string, fact: string) => {
+          void askBackground({ type: "openSource", dataset: card.dataset.id, source, fact, language });
+        },
+      }),
+    );
+  }
+
+  /** Places the card at the mention's line and keeps it there while the page scrolls or resizes. */
+  private place(mention: PageMention, pointer?: { x: number; y: number }): void {
+    this.stopPlacing?.();
+    const floating = this.mount!.container.firstElementChild as HTMLElement | null;
+    if (floating === null) return;
+    const range = mention.range;
+    // The line under the pointer, for a name wrapped over two lines; else its first line.
+    const rects = [...range.getClientRects()];
+    const lineIndex = Math.max(0, pointer ? rects.findIndex((r) => pointer.y >= r.top && pointer.y <= r.bottom) : 0);
+    const reference: VirtualElement = {
+      getBoundingClientRect: () => range.getClientRects()[lineIndex] ?? range.getBoundingClientRect(),
+      contextElement: range.startContainer.parentElement ?? undefined,
+    };
+    const rtl = floating.getAttribute("dir") === "rtl";
+    const update = () =>
+      computePosition(reference, floating, {
+        strategy: "fixed",
+        placement: rtl ? "bottom-end" : "bottom-start",
+        middleware: [
+          offset(6),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          // Where neither side has room for the whole card, it shrinks and scrolls inside.
+          size({
+            padding: 8,
+            apply: ({ availableHeight }) => {
+              floating.style.maxHeight = `${Math.max(160, Math.floor(availableHeight))}px`;
+            },
+          }),
+        ],
+      }).then(({ x, y }) => {
+        floating.style.left = `${x}px`;
+        floating.style.top = `${y}px`;
+      });
+    this.stopPlacing = autoUpdate(reference, floating, update, { animationFrame: false });
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Which mention is under the pointer. `CSS.highlights.highlightsFromPoint` answers directly
+ * where the browser has it (Chromium 140+, Firefox 150+); elsewhere the caret position under
+ * the pointer gives a text node and offset, looked up in our own index. Caret functions snap
+ * to the nearest character, so either way the pointer must lie inside one of the mention's
+ * client rects: a pointer in the margin beside a line is not on the name at its end.
+ */
+import type { MentionRegistry, PageMention } from "./mention-registry.ts";
+
+interface HighlightHit {
+  highlight: Highlight;
+  ranges: AbstractRange[];
+}
+type RegistryWithHitTest = HighlightRegistry & { highlightsFromPoint?: (x: number, y: number) => HighlightHit[] };
+
+function isInsideRects(range: Range, x: number, y: number): boolean {
+  const rects = range.getClientRects();
+  for (let i = 0; i < rects.length; i++) {
+    const r = rects[i]!;
+    if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return true;
+  }
+  return false;
+}
+
+function caretAt(document: Document, x: number, y: number): { node: Node; offset: number } | null {
+  if (typeof document.caretPositionFromPoint === "function") {
+    const position = document.caretPositionFromPoint(x, y);
+    return position ? { node: position.offsetNode, offset: position.offset } : null;
+  }
+  const range = document.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : null;
+}
+
+/** The mention under the viewport point (x, y), or null. */
+export function mentionAtPoint(document: Document, registry: MentionRegistry, x: number, y: number): PageMention | null {
+  const highlights = CSS.highlights as RegistryWithHitTest;
+  if (typeof highlights.highlightsFromPoint === "function") {
+    try {
+      for (const hit of highlights.highlightsFromPoint(x, y)) {
+        if (!registry.isOurHighlight(hit.highlight)) continue;
+        for (const range of hit.ranges) {
+          const mention = registry.mentionOfRange(range);
+          if (mention && isInsideRects(mention.range, x, y)) return mention;
+        }
+      }
+      return null;
+    } catch {
+      // A wrapper the content-script world cannot read: use the caret path below.
+    }
+  }
+  const caret = caretAt(document, x, y);
+  if (caret === null) return null;
+  for (const mention of registry.mentionsOfNode(caret.node)) {
+    if (mention.range.isPointInRange(caret.node, caret.offset) && isInsideRects(mention.range, x, y)) return mention;
+  }
+  return null;
+}

@@ -1,0 +1,126 @@
+/**
+ * Opens cards on hover with the timing readers know from Wikipedia's Page Previews: the card
+ * appears after the pointer rests on a name for the dwell delay, survives the pointer's trip
+ * into it, and closes a moment after the pointer has left both. Pointer movement is handled
+ * once per animation frame, however often it fires. Keyboard focus on a link that holds a
+ * name opens that name's card too; Escape closes it.
+ */
+import type { CardOverlay } from "./card-overlay.ts";
+import { mentionAtPoint } from "./hit-test.ts";
+import type { MentionRegistry, PageMention } from "./mention-registry.ts";
+
+/** How long after the pointer leaves both the name and the card the card closes. */
+export const CLOSE_DELAY_MS = 300;
+
+/** Watches the pointer and focus, and opens or closes the card. */
+export class HoverTracker {
+  private x = 0;
+  private y = 0;
+  private target: EventTarget | null = null;
+  private frame = 0;
+  private hovered: PageMention | null = null;
+  private dwellTimer: ReturnType<typeof setTimeout> | undefined;
+  private closeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly document: Document,
+    private readonly registry: MentionRegistry,
+    private readonly card: CardOverlay,
+    private readonly dwellDelay: () => number,
+    signal: AbortSignal,
+  ) {
+    const view = document.defaultView!;
+    const listen = { capture: true, passive: true, signal };
+    view.addEventListener("pointermove", (event) => this.onPointerMove(event), listen);
+    document.addEventListener("pointerout", (event) => {
+      // Leaving the window: nothing is under the pointer any more.
+      if (event.relatedTarget === null) this.onPointerMove(null);
+    }, listen);
+    document.addEventListener("keydown", (event) => this.onKeyDown(event), { capture: true, signal });
+    document.addEventListener("focusin", (event) => this.onFocusIn(event), listen);
+    signal.addEventListener("abort", () => {
+      cancelAnimationFrame(this.frame);
+      this.cancelDwell();
+      this.cancelClose();
+    }, { once: true });
+  }
+
+  private onPointerMove(event: PointerEvent | null): void {
+    if (event !== null && event.pointerType === "touch") return;
+    if (event !== null) {
+      this.x = event.clientX;
+      this.y = event.clientY;
+    }
+    this.target = event?.target ?? null;
+    if (event === null) {
+      this.update(null, false);
+      return;
+    }
+    if (this.frame === 0) {
+      this.frame = requestAnimationFrame(() => {
+        this.frame = 0;
+        this.registry.register();
+        const overCard = this.card.isCardTarget(this.target);
+        this.update(overCard ? null : mentionAtPoint(this.document, this.registry, this.x, this.y), overCard);
+      });
+    }
+  }
+
+  private update(mention: PageMention | null, overCard: boolean): void {
+    const open = this.card.openMention;
+    if (overCard || (mention !== null && mention === open)) {
+      this.cancelClose();
+      if (overCard) this.cancelDwell();
+      this.hovered = mention;
+      return;
+    }
+    if (mention !== this.hovered) {
+      this.hovered = mention;
+      this.cancelDwell();
+      if (mention !== null) {
+        const pointer = { x: this.x, y: this.y };
+        this.dwellTimer = setTimeout(() => void this.card.open(mention, { pointer }), this.dwellDelay());
+      }
+    }
+    if (mention !== null) this.cancelClose();
+    else if (open !== null && this.closeTimer === undefined) {
+      this.closeTimer = setTimeout(() => {
+        this.closeTimer = undefined;
+        this.card.close();
+      }, CLOSE_DELAY_MS);
+    }
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.key !== "Escape" || event.isComposing || this.card.openMention === null) return;
+    this.cancelDwell();
+    this.card.close({ returnFocus: true });
+  }
+
+  /** A focused link or control that contains a name opens that name's card (focus stays put). */
+  private onFocusIn(event: FocusEvent): void {
+    const element = event.target;
+    if (!(element instanceof Element) || this.card.isCardTarget(element)) return;
+    const walker = this.document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    // A link's text is short; a focused container (a whole article with tabindex) is not a name.
+    let budget = 20;
+    for (let node = walker.nextNode(); node !== null && budget-- > 0; node = walker.nextNode()) {
+      const mention = this.registry.mentionsOfNode(node).find((m) => element.contains(m.range.startContainer));
+      if (mention !== undefined) {
+        this.cancelDwell();
+        this.dwellTimer = setTimeout(() => void this.card.open(mention), this.dwellDelay());
+        return;
+      }
+    }
+  }
+
+  private cancelDwell(): void {
+    clearTimeout(this.dwellTimer);
+    this.dwellTimer = undefined;
+  }
+
+  private cancelClose(): void {
+    clearTimeout(this.closeTimer);
+    this.closeTimer = undefined;
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * The mentions on a page: their Ranges, kept in our own lists and drawn through one CSS
+ * Custom Highlight. The page's DOM is never touched.
+ *
+ * The highlight registry is shared with the page, which can read or clear it, and in a
+ * Firefox content script iterating a Highlight throws (Xray wrappers). So we never read ranges
+ * back out of the registry: every lookup goes through the maps kept here.
+ */
+import type { Mention } from "../core/matcher.ts";
+import { positionInRun, type TextRun } from "./collect-text-runs.ts";
+
+/** One mention on the page. */
+export interface PageMention {
+  readonly entity: number;
+  readonly range: Range;
+  readonly run: RunRecord;
+}
+
+/** The mentions of one text run; dropped and rebuilt together when the run changes. */
+export interface RunRecord {
+  readonly run: TextRun;
+  readonly mentions: PageMention[];
+}
+
+/** Highlight names of our own, one per highlight style (see content-script.css). */
+export const HIGHLIGHT_NAMES = { underline: "backstory-mention", background: "backstory-mention-marked" } as const;
+/** The highlight of the mention whose card is open. */
+export const ACTIVE_HIGHLIGHT = "backstory-active";
+
+export type HighlightStyle = keyof typeof HIGHLIGHT_NAMES;
+
+/** Owns the page's mentions and the highlights that draw them. */
+export class MentionRegistry {
+  private readonly highlight = new Highlight();
+  private readonly active = new Highlight();
+  private readonly byNode = new Map<Text, RunRecord>();
+  private readonly byRange = new Map<Range, PageMention>();
+  private readonly records = new Set<RunRecord>();
+  private name: string;
+  private activeRange: Range | null = null;
+
+  constructor(
+    private readonly document: Document,
+    style: HighlightStyle,
+  ) {
+    this.name = HIGHLIGHT_NAMES[style];
+  }
+
+  /** Registers the run's mentions (replacing any earlier record of its nodes). */
+  addRun(run: TextRun, mentions: readonly Mention[]): void {
+    for (const node of run.nodes) this.dropNode(node);
+    if (mentions.length === 0) return;
+    const record: RunRecord = { run, mentions: [] };
+    for (const m of mentions) {
+      const start = positionInRun(run, m.start, false);
+      const end = positionInRun(run, m.end, true);
+      const range = this.document.createRange();
+      range.setStart(start.node, start.offset);
+      range.setEnd(end.node, end.offset);
+      const mention: PageMention = { entity: m.entity, range, run: record };
+      record.mentions.push(mention);
+      this.byRange.set(range, mention);
+      this.highlight.add(range);
+    }
+    for (const node of run.nodes) this.byNode.set(node, record);
+    this.records.add(record);
+  }
+
+  /** Forgets the run that a text node belongs to, with all its mentions. */
+  dropNode(node: Text): void {
+    const record = this.byNode.get(node);
+    if (record !== undefined) this.dropRecord(record);
+  }
+
+  /** Forgets every run whose text left the document. Returns whether any did. */
+  dropDisconnected(): boolean {
+    let dropped = false;
+    for (const record of this.records) {
+      if (!record.run.nodes.every((n) => n.isConnected)) {
+        this.dropRecord(record);
+        dropped = true;
+      }
+    }
+    return dropped;
+  }
+
+  private dropRecord(record: RunRecord): void {
+    for (const node of record.run.nodes) {
+      if (this.byNode.get(node) === record) this.byNode.delete(node);
+    }
+    for (const m of record.mentions) {
+      this.highlight.delete(m.range);
+      this.byRange.delete(m.range);
+      if (m.range === this.activeRange) this.setActive(null);
+    }
+    this.records.delete(record);
+  }
+
+  /** The mentions in the run a text node belongs to. */
+  mentionsOfNode(node: Node): readonly PageMention[] {
+    return this.byNode.get(node as Text)?.mentions ?? [];
+  }
+
+  /** The mention a Range of ours stands for (as `highlightsFromPoint` returns them). */
+  mentionOfRange(range: AbstractRange): PageMention | undefined {
+    return this.byRange.get(range as Range);
+  }
+
+  /** Whether a highlight object is ours (as `highlightsFromPoint` returns it). */
+  isOurHighlight(highlight: Highlight): boolean {
+    return highlight === this.highlight;
+  }
+
+  /** Every mention, in document order. */
+  mentionsInOrder(): PageMention[] {
+    const all = [...this.byRange.values()];
+    return all.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  }
+
+  /** How many mentions each entity (by index) has. */
+  countsByEntity(): Map<number, number> {
+    const counts = new Map<number, number>();
+    for (const m of this.byRange.values()) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+    return counts;
+  }
+
+  get size(): number {
+    return this.byRange.size;
+  }
+
+  /** Marks the mention whose card is open (or none). */
+  setActive(mention: PageMention | null): void {
+    if (this.activeRange !== null) this.active.delete(this.activeRange);
+    this.activeRange = mention?.range ?? null;
+    if (this.activeRange !== null) this.active.add(this.activeRange);
+  }
+
+  /** Switches how mentions are drawn. */
+  setStyle(style: HighlightStyle): void {
+    const name = HIGHLIGHT_NAMES[style];
+    if (name === this.name) return;
+    this.unregister();
+    this.name = name;
+    this.register();
+  }
+
+  /**
+   * Puts our highlights in the page's registry, again if the page cleared or replaced them.
+   * Cheap enough to call on every pointer frame and mutation batch.
+   */
+  register(): void {
+    const registry = CSS.highlights;
+    if (registry.get(this.name) !== this.highlight) registry.set(this.name, this.highlight);
+    if (registry.get(ACTIVE_HIGHLIGHT) !== this.active) registry.set(ACTIVE_HIGHLIGHT, this.active);
+  }
+
+  /** Removes our highlights from the page's registry (only if they are still ours). */
+  unregister(): void {
+    const registry = CSS.highlights;
+    if (registry.get(this.name) === this.highlight) registry.delete(this.name);
+    if (registry.get(ACTIVE_HIGHLIGHT) === this.active) registry.delete(ACTIVE_HIGHLIGHT);
+  }
+
+  /** Forgets every mention and removes the highlights. */
+  clear(): void {
+    this.unregister();
+    // Delete range by range: in a Firefox content script only add/delete/has are safe on a Highlight.
+    for (const range of this.byRange.keys()) this.highlight.delete(range);
+    this.setActive(null);
+    this.byNode.clear();
+    this.byRange.clear();
+    this.records.clear();
+  }
+}

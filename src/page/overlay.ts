@@ -1,0 +1,110 @@
+/**
+ * The overlay on one document: mentions highlighted, cards on hover and from the keyboard.
+ * Everything it sets up hangs off one AbortController, so `stop()` removes every highlight,
+ * listener, observer and the host element at once, leaving the page exactly as it was.
+ */
+import type { Matcher } from "../core/matcher.ts";
+import type { Settings } from "../extension/settings.ts";
+import { CardOverlay } from "./card-overlay.ts";
+import { HoverTracker } from "./hover-tracker.ts";
+import { MentionRegistry, type PageMention } from "./mention-registry.ts";
+import { PageScanner } from "./page-scanner.ts";
+
+/** One entity found on the page, for the popup. */
+export interface EntityOnPage {
+  id: string;
+  dataset: string;
+  type: "person" | "place" | "property" | "organization" | "event";
+  name: { ar: string; en: string };
+  mentions: number;
+}
+
+/** The overlay's lifetime on a document. */
+export class Overlay {
+  private readonly lifetime = new AbortController();
+  private readonly registry: MentionRegistry;
+  private readonly card: CardOverlay;
+  private lastFocused: PageMention | null = null;
+
+  constructor(
+    private readonly document: Document,
+    private readonly matcher: Matcher,
+    private settings: Settings,
+    /** Called whenever the mentions on the page change (after each scan and rescan). */
+    private readonly onMentionsChanged: () => void,
+  ) {
+    this.registry = new MentionRegistry(document, settings.highlightStyle);
+    this.card = new CardOverlay(document, this.registry, matcher.entities, () => this.settings.cardLanguage);
+  }
+
+  /** Highlights the page and starts watching it. */
+  async start(): Promise<void> {
+    const signal = this.lifetime.signal;
+    this.registry.register();
+    new HoverTracker(this.document, this.registry, this.card, () => this.settings.hoverDelayMs, signal);
+    const scanner = new PageScanner(this.document, this.matcher, this.registry, signal, () => {
+      if (this.card.openMention !== null && !this.card.openMention.range.startContainer.isConnected) this.card.close();
+      this.onMentionsChanged();
+    });
+    await scanner.start();
+  }
+
+  /** Removes everything the overlay added to the page. */
+  stop(): void {
+    this.lifetime.abort();
+    this.card.close();
+    this.registry.clear();
+  }
+
+  /** Applies changed settings without rescanning. */
+  updateSettings(settings: Settings): void {
+    this.settings = settings;
+    this.registry.setStyle(settings.highlightStyle);
+  }
+
+  /** The entities found, with their mention counts, most mentioned first. */
+  entitiesOnPage(): { mentions: number; entities: EntityOnPage[] } {
+    const entities = [...this.registry.countsByEntity()]
+      .map(([index, mentions]) => ({ ...this.matcher.entities[index]!, mentions }))
+      .sort((a, b) => b.mentions - a.mentions || a.name.en.localeCompare(b.name.en));
+    return { mentions: this.registry.size, entities };
+  }
+
+  /** Scrolls to an entity's first mention and opens its card. */
+  async revealEntity(entityId: string): Promise<boolean> {
+    const mention = this.registry.mentionsInOrder().find((m) => this.matcher.entities[m.entity]!.id === entityId);
+    if (mention === undefined) return false;
+    scrollToMention(mention);
+    return this.card.open(mention, { focus: true });
+  }
+
+  /**
+   * Moves to the next mention in view after the last one reached this way (wrapping around),
+   * or the first mention below the viewport when none is in view, and opens its card with
+   * focus inside.
+   */
+  async focusNextMention(): Promise<boolean> {
+    const mentions = this.registry.mentionsInOrder();
+    if (mentions.length === 0) return false;
+    const view = this.document.defaultView!;
+    const inView = mentions.filter((m) => {
+      const r = m.range.getBoundingClientRect();
+      return r.bottom > 0 && r.top < view.innerHeight && r.right > 0 && r.left < view.innerWidth && r.width > 0;
+    });
+    const current = this.lastFocused !== null ? mentions.indexOf(this.lastFocused) : -1;
+    let next: PageMention | undefined;
+    if (inView.length > 0) {
+      next = inView.find((m) => mentions.indexOf(m) > current) ?? inView[0];
+    } else {
+      next = mentions.find((m) => m.range.getBoundingClientRect().top >= view.innerHeight) ?? mentions[0];
+      scrollToMention(next!);
+    }
+    this.lastFocused = next!;
+    return this.card.open(next!, { focus: true });
+  }
+}
+
+function scrollToMention(mention: PageMention): void {
+  const element = mention.range.startContainer.parentElement;
+  element?.scrollIntoView({ block: "center", behavior: "instant" });
+}

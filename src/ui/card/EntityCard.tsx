@@ -1,0 +1,175 @@
+/**
+ * The card a reader sees on resting on a name: who or what it is, and each fact with who
+ * asserted it and the verbatim sentence it rests on. Every dataset string is rendered as text
+ * (Preact escapes it); nothing here builds HTML, so a hostile dataset cannot inject markup.
+ */
+import { useEffect, useId, useRef } from "preact/hooks";
+import type { CardFact, CardSource, EntityCard as EntityCardData } from "../../core/entity-card.ts";
+import { cardText, directionOf, otherLanguage, type CardLanguage, type CardText } from "./card-strings.ts";
+
+/** What the card shows and how it reports the reader's choices back to its owner. */
+export type EntityCardProps = {
+  card: EntityCardData;
+  /** The card's language; it follows the page, not the browser. */
+  language: CardLanguage;
+  onLanguageChange(language: CardLanguage): void;
+  onClose(): void;
+  onOpenSource(sourceId: string, factId: string): void;
+  /** Move focus into the card on mount, for readers who opened it from the keyboard. */
+  autoFocus?: boolean;
+};
+
+/** One entity's card, rendered inside the overlay's shadow root. */
+export function EntityCard(props: EntityCardProps) {
+  const { card, language, onLanguageChange, onClose, onOpenSource, autoFocus = false } = props;
+  const t = cardText(language);
+  const other = otherLanguage(language);
+  const id = useId();
+  const headingId = `${id}-name`;
+  const summaryId = `${id}-summary`;
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    // Only on mount: re-focusing on every render would pull focus away from the language switch.
+    if (autoFocus) rootRef.current?.focus({ preventScroll: true });
+  }, []);
+
+  function onKeyDown(event: KeyboardEvent) {
+    // An IME uses Escape to cancel a composition; that Escape is not meant for us.
+    if (event.key !== "Escape" || event.isComposing) return;
+    // Ours alone: the page must not also close its own dialog behind the card.
+    event.preventDefault();
+    event.stopPropagation();
+    onClose();
+  }
+
+  return (
+    <div
+      ref={rootRef}
+      class="card"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={headingId}
+      aria-describedby={summaryId}
+      lang={language}
+      dir={directionOf(language)}
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+    >
+      <div class="card-header">
+        <span class="badge">{t.types[card.entity.type]}</span>
+        <div class="card-actions">
+          {/* The accessible name is the visible text (WCAG 2.5.3: a speech user says what
+              they see); the longer description in the card's language is the tooltip. */}
+          <button
+            type="button"
+            class="pill-button"
+            title={t.switchAccessibleLabel}
+            onClick={() => onLanguageChange(other)}
+          >
+            <span lang={other}>{t.switchLabel}</span>
+          </button>
+          <button type="button" class="icon-button" aria-label={t.close} title={t.close} onClick={() => onClose()}>
+            <span aria-hidden="true">×</span>
+          </button>
+        </div>
+      </div>
+      <h2 id={headingId} class="name" lang={language} dir={directionOf(language)}>
+        {card.entity.name[language]}
+      </h2>
+      {/* An inline span, so the name keeps its own direction but lines up with the heading. */}
+      <p class="other-name">
+        <span lang={other} dir={directionOf(other)}>
+          {card.entity.name[other]}
+        </span>
+      </p>
+      <p id={summaryId} class="summary">
+        {card.entity.summary[language]}
+      </p>
+      <h3 class="section-heading">{t.facts}</h3>
+      {card.facts.length === 0 ? (
+        <p class="empty">{t.noFacts}</p>
+      ) : (
+        <ul class="facts">
+          {card.facts.map((fact) => (
+            <FactItem key={fact.id} fact={fact} language={language} t={t} onOpenSource={onOpenSource} />
+          ))}
+        </ul>
+      )}
+      {card.related.length > 0 && (
+        <>
+          <h3 class="section-heading">{t.related}</h3>
+          <ul class="related">
+            {card.related.map((entity) => (
+              <li key={entity.id}>{entity.name[language]}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p class="credit">{t.datasetCredit(card.dataset.name[language], card.dataset.version)}</p>
+    </div>
+  );
+}
+
+type FactItemProps = {
+  fact: CardFact;
+  language: CardLanguage;
+  t: CardText;
+  onOpenSource(sourceId: string, factId: string): void;
+};
+
+function FactItem({ fact, language, t, onOpenSource }: FactItemProps) {
+  const { source } = fact;
+  // A news report's event and publication days are usually one; the details say which is which.
+  const date = t.date(source.published ?? source.eventDate);
+  const translatedTitle = translatedTitleFor(source, language);
+  return (
+    <li class="fact">
+      <p class="fact-text">{fact.text[language]}</p>
+      <p class="claimant">
+        {fact.claimant === null ? t.reportedBySource : t.accordingTo(fact.claimant.name[language])}
+      </p>
+      <details class="source">
+        <summary>
+          {t.source}: {t.publishedBy(source.publisher[language], date)}
+        </summary>
+        <div class="source-body">
+          <blockquote class="quote" lang={source.language} dir="auto">
+            {fact.quote}
+          </blockquote>
+          <p class="source-title">
+            <cite lang={source.language} dir="auto">
+              {source.title}
+            </cite>
+          </p>
+          {translatedTitle !== null && (
+            <p class="source-title-translated" lang={translatedTitle.language} dir="auto">
+              {translatedTitle.text}
+            </p>
+          )}
+          <p class="source-meta">
+            {source.publisher[language]} · {t.eventDate}: {t.date(source.eventDate)}
+            {source.published !== undefined && ` · ${t.published}: ${t.date(source.published)}`}
+          </p>
+          <button type="button" class="link-button" onClick={() => onOpenSource(source.id, fact.id)}>
+            {t.openInSourceViewer}
+          </button>
+        </div>
+      </details>
+    </li>
+  );
+}
+
+/**
+ * The translated title when it helps this reader. The dataset defines it only as the title in
+ * "the other interface language", so its language is certain for Arabic and English sources
+ * (shown when that is the card's language) and unknown for others (`lang=""` says so).
+ */
+function translatedTitleFor(source: CardSource, language: CardLanguage): { text: string; language: string } | null {
+  if (source.titleTranslated === undefined) return null;
+  const sourceLanguage = source.language.split("-")[0];
+  if (sourceLanguage === "ar" || sourceLanguage === "en") {
+    return otherLanguage(sourceLanguage) === language ? { text: source.titleTranslated, language } : null;
+  }
+  return { text: source.titleTranslated, language: "" };
+}

@@ -1,0 +1,62 @@
+/**
+ * The one helper that mounts in-page UI: a host element carrying `data-backstory`, appended to
+ * `<html>` (so `document.body` is never touched), with a closed shadow root holding our styles
+ * and a Preact tree. Closed, so page scripts cannot reach in; `:host { all: initial }` in the
+ * styles, so page CSS cannot leak in through inheritance.
+ */
+import { render, type ComponentChild } from "preact";
+
+/** A mounted piece of in-page UI. */
+export interface ShadowMount {
+  /** The element Preact renders into. */
+  readonly container: HTMLElement;
+  /** Renders (or re-renders) the tree. */
+  render(tree: ComponentChild): void;
+  /** Whether an event target (as the page sees it) is our host. */
+  isHost(target: EventTarget | null): boolean;
+  /** Whether a node is inside our shadow tree. */
+  contains(node: Node | null): boolean;
+  /** Unmounts the tree and removes the host: the document is as it was. */
+  unmount(): void;
+}
+
+/** Host styles set inline with !important, so page rules such as `div { display: none !important }` cannot hide us. */
+const HOST_STYLE: Record<string, string> = {
+  display: "block",
+  position: "fixed",
+  top: "0",
+  left: "0",
+  width: "0",
+  height: "0",
+  overflow: "visible",
+  "z-index": "2147483647",
+  margin: "0",
+  padding: "0",
+  border: "0",
+  visibility: "visible",
+  opacity: "1",
+  transform: "none",
+};
+
+/** Creates the host, its closed shadow root and styles, and returns the mount. */
+export function mountShadowRoot(document: Document, attribute: string, styles: string): ShadowMount {
+  const host = document.createElement("div");
+  host.setAttribute(attribute, "");
+  for (const [property, value] of Object.entries(HOST_STYLE)) host.style.setProperty(property, value, "important");
+  const shadow = host.attachShadow({ mode: "closed" });
+  const style = document.createElement("style");
+  style.textContent = styles;
+  const container = document.createElement("div");
+  shadow.append(style, container);
+  document.documentElement.append(host);
+  return {
+    container,
+    render: (tree) => render(tree, container),
+    isHost: (target) => target === host,
+    contains: (node) => node !== null && (node === host || shadow.contains(node)),
+    unmount: () => {
+      render(null, container);
+      host.remove();
+    },
+  };
+}

@@ -1,0 +1,309 @@
+// @vitest-environment happy-dom
+import axe from "axe-core";
+import { render } from "preact";
+import { act } from "preact/test-utils";
+import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
+import { buildEntityCard, type EntityCard as EntityCardData } from "../../src/core/entity-card.ts";
+import { EntityCard, type EntityCardProps } from "../../src/ui/card/EntityCard.tsx";
+import { formatDate } from "../../src/ui/card/card-strings.ts";
+import { BUNDLED_DATASET, readDatasetFile } from "../../scripts/lib/read-dataset-file.ts";
+
+const SOURCE_ID = "istanbul-talks-2025-04-10";
+
+let darchiev: EntityCardData;
+beforeAll(async () => {
+  const result = await readDatasetFile(BUNDLED_DATASET);
+  if (!result.ok) throw new Error(result.problems.map((p) => `${p.path}: ${p.message}`).join("\n"));
+  const card = buildEntityCard(result.dataset, "alexander-darchiev");
+  if (card === null) throw new Error("the bundled dataset has no alexander-darchiev");
+  darchiev = card;
+});
+
+const containers: HTMLElement[] = [];
+afterEach(() => {
+  for (const container of containers.splice(0)) {
+    act(() => render(null, container));
+    container.remove();
+  }
+});
+
+function renderCard(overrides: Partial<EntityCardProps> = {}) {
+  const props = {
+    card: darchiev,
+    language: "en" as const,
+    onLanguageChange: vi.fn<(language: "ar" | "en") => void>(),
+    onClose: vi.fn<() => void>(),
+    onOpenSource: vi.fn<(sourceId: string, factId: string) => void>(),
+    ...overrides,
+  };
+  const container = document.createElement("div");
+  document.body.append(container);
+  containers.push(container);
+  act(() => render(<EntityCard {...props} />, container));
+  const dialog = container.querySelector<HTMLElement>('[role="dialog"]');
+  if (dialog === null) throw new Error("no dialog rendered");
+  return { ...props, container, dialog };
+}
+
+function heading(dialog: HTMLElement): HTMLElement {
+  const id = dialog.getAttribute("aria-labelledby");
+  const element = id === null ? null : dialog.ownerDocument.getElementById(id);
+  if (element === null) throw new Error(`aria-labelledby "${id}" names no element`);
+  return element;
+}
+
+function factItem(dialog: HTMLElement, text: string): HTMLElement {
+  const item = [...dialog.querySelectorAll<HTMLElement>(".fact")].find((li) => li.textContent?.includes(text));
+  if (item === undefined) throw new Error(`no fact containing "${text}"`);
+  return item;
+}
+
+function buttonNamed(root: HTMLElement, name: string): HTMLButtonElement {
+  const button = [...root.querySelectorAll("button")].find(
+    (b) => (b.getAttribute("aria-label") ?? b.textContent?.trim()) === name,
+  );
+  if (button === undefined) throw new Error(`no button named "${name}"`);
+  return button;
+}
+
+function press(target: Element, key: string) {
+  act(() => {
+    target.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true }));
+  });
+}
+
+describe("EntityCard in English", () => {
+  test("is a non-modal dialog named by a heading with the entity's English name", () => {
+    const { dialog } = renderCard();
+    expect(dialog.getAttribute("aria-modal")).toBe("false");
+    expect(dialog.getAttribute("tabindex")).toBe("-1");
+    expect(dialog.lang).toBe("en");
+    expect(dialog.dir).toBe("ltr");
+    const name = heading(dialog);
+    expect(name.tagName).toBe("H2");
+    expect(name.textContent).toBe("Alexander Darchiev");
+  });
+
+  test("shows the Arabic name beneath, marked as right-to-left Arabic", () => {
+    const { dialog } = renderCard();
+    const other = dialog.querySelector<HTMLElement>(".other-name > span");
+    expect(other?.textContent).toBe("ألكسندر دارشيف");
+    expect(other?.lang).toBe("ar");
+    expect(other?.dir).toBe("rtl");
+  });
+
+  test("shows the type, the summary and the dataset it comes from", () => {
+    const { dialog } = renderCard();
+    expect(dialog.querySelector(".badge")?.textContent).toBe("Person");
+    expect(dialog.querySelector(".summary")?.textContent).toBe(darchiev.entity.summary.en);
+    expect(dialog.querySelector(".credit")?.textContent).toBe("From the dataset “Russia–US talks in Istanbul, 2025”, version 1.0.0");
+  });
+
+  test("lists every fact, each with its claimant line", () => {
+    const { dialog } = renderCard();
+    expect(dialog.querySelectorAll(".fact")).toHaveLength(darchiev.facts.length);
+    const progress = factItem(dialog, "made progress towards holding a new round");
+    expect(progress.querySelector(".claimant")?.textContent).toBe("According to Alexander Darchiev");
+    const tass = factItem(dialog, "TASS reported");
+    expect(tass.querySelector(".claimant")?.textContent).toBe("Reported by the source");
+  });
+
+  test("opens a fact's source line to the verbatim quote, with the source's title and dates", () => {
+    const { dialog } = renderCard();
+    const fact = darchiev.facts.find((f) => f.id === "darchiev-priority-return-seized-property")!;
+    const item = factItem(dialog, fact.text.en);
+    const details = item.querySelector("details")!;
+    const summary = details.querySelector("summary")!;
+    expect(summary.textContent).toBe("Source: Agencies, 10 April 2025");
+    expect(details.open).toBe(false);
+    act(() => summary.click());
+    expect(details.open).toBe(true);
+    const quote = details.querySelector("blockquote")!;
+    expect(quote.textContent).toBe(fact.quote);
+    expect(quote.lang).toBe("ar");
+    expect(quote.getAttribute("dir")).toBe("auto");
+    expect(details.querySelector("cite")?.textContent).toBe(fact.source.title);
+    expect(details.querySelector(".source-title-translated")?.textContent).toBe(fact.source.titleTranslated);
+    expect(details.querySelector(".source-meta")?.textContent).toBe("Agencies · Event date: 10 April 2025");
+  });
+
+  test("lists related entities by name", () => {
+    const { dialog } = renderCard();
+    const names = [...dialog.querySelectorAll(".related li")].map((li) => li.textContent);
+    expect(names).toEqual(darchiev.related.map((r) => r.name.en));
+    expect(names).toContain("TASS");
+  });
+
+  test("says so when the entity has no facts", () => {
+    const { dialog } = renderCard({ card: { ...darchiev, facts: [] } });
+    expect(dialog.querySelector(".empty")?.textContent).toBe("No facts in this dataset yet");
+    expect(dialog.querySelector(".facts")).toBeNull();
+  });
+});
+
+describe("EntityCard in Arabic", () => {
+  test("is right-to-left Arabic, headed by the Arabic name, with the English name beneath", () => {
+    const { dialog } = renderCard({ language: "ar" });
+    expect(dialog.lang).toBe("ar");
+    expect(dialog.dir).toBe("rtl");
+    expect(heading(dialog).textContent).toBe("ألكسندر دارشيف");
+    const other = dialog.querySelector<HTMLElement>(".other-name > span");
+    expect(other?.textContent).toBe("Alexander Darchiev");
+    expect(other?.lang).toBe("en");
+    expect(other?.dir).toBe("ltr");
+  });
+
+  test("uses Arabic interface text", () => {
+    const { dialog } = renderCard({ language: "ar" });
+    expect(dialog.querySelector(".badge")?.textContent).toBe("شخص");
+    expect(factItem(dialog, "أحرزوا تقدماً").querySelector(".claimant")?.textContent).toBe("بحسب ألكسندر دارشيف");
+    expect(factItem(dialog, "تاس").querySelector(".claimant")?.textContent).toBe("من تقرير المصدر نفسه");
+    expect(dialog.querySelector("summary")?.textContent).toBe("المصدر: وكالات، 10 أبريل/نيسان 2025");
+    // The Arabic source's title needs no translation for an Arabic reader.
+    expect(dialog.querySelector(".source-title-translated")).toBeNull();
+  });
+});
+
+describe("EntityCard controls", () => {
+  test("the language switch offers Arabic in an English card, named by its visible text and described in English", () => {
+    const { dialog, onLanguageChange } = renderCard();
+    const button = buttonNamed(dialog, "عربي");
+    expect(button.hasAttribute("aria-label")).toBe(false);
+    expect(button.title).toBe("Show this card in Arabic");
+    expect(button.querySelector("span")?.lang).toBe("ar");
+    act(() => button.click());
+    expect(onLanguageChange).toHaveBeenCalledExactlyOnceWith("ar");
+  });
+
+  test("the language switch offers English in an Arabic card", () => {
+    const { dialog, onLanguageChange } = renderCard({ language: "ar" });
+    const button = buttonNamed(dialog, "English");
+    expect(button.title).toBe("اعرض البطاقة بالإنجليزية");
+    act(() => button.click());
+    expect(onLanguageChange).toHaveBeenCalledExactlyOnceWith("en");
+  });
+
+  test("the close button closes", () => {
+    const { dialog, onClose } = renderCard();
+    act(() => buttonNamed(dialog, "Close").click());
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  test("Escape anywhere inside the card closes it, and goes no further", () => {
+    const { dialog, onClose } = renderCard();
+    const outside = vi.fn();
+    document.addEventListener("keydown", outside);
+    try {
+      press(dialog.querySelector("summary")!, "Escape");
+      expect(onClose).toHaveBeenCalledOnce();
+      expect(outside).not.toHaveBeenCalled();
+    } finally {
+      document.removeEventListener("keydown", outside);
+    }
+  });
+
+  test("other keys do not close", () => {
+    const { dialog, onClose } = renderCard();
+    press(dialog, "Enter");
+    press(dialog, "Tab");
+    expect(onClose).not.toHaveBeenCalled();
+  });
+
+  test("a fact's button opens its source at its quote", () => {
+    const { dialog, onOpenSource } = renderCard();
+    const fact = darchiev.facts[0]!;
+    act(() => buttonNamed(factItem(dialog, fact.text.en), "Open in source viewer").click());
+    expect(onOpenSource).toHaveBeenCalledExactlyOnceWith(SOURCE_ID, fact.id);
+  });
+
+  test("with autoFocus, focus lands on the dialog", () => {
+    const { dialog } = renderCard({ autoFocus: true });
+    expect(document.activeElement).toBe(dialog);
+  });
+
+  test("without autoFocus, focus stays where it was", () => {
+    const { dialog } = renderCard();
+    expect(document.activeElement).not.toBe(dialog);
+  });
+
+  // Preact's useId is unique within one render root; the overlay renders one root per shadow root,
+  // whose ids the shadow boundary keeps apart from the page's.
+  test("two cards in one render root have distinct ids, each naming its own heading", () => {
+    const container = document.createElement("div");
+    document.body.append(container);
+    containers.push(container);
+    const callbacks = { onLanguageChange: vi.fn(), onClose: vi.fn(), onOpenSource: vi.fn() };
+    act(() =>
+      render(
+        <>
+          <EntityCard card={darchiev} language="en" {...callbacks} />
+          <EntityCard card={darchiev} language="ar" {...callbacks} />
+        </>,
+        container,
+      ),
+    );
+    const [first, second] = [...container.querySelectorAll<HTMLElement>('[role="dialog"]')];
+    expect(first!.getAttribute("aria-labelledby")).not.toBe(second!.getAttribute("aria-labelledby"));
+    expect(heading(first!).textContent).toBe("Alexander Darchiev");
+    expect(heading(second!).textContent).toBe("ألكسندر دارشيف");
+  });
+});
+
+describe("EntityCard and hostile data", () => {
+  const payload = "<img src=x onerror=alert(1)>";
+
+  test("renders markup in dataset strings as literal text", () => {
+    const [first, ...rest] = darchiev.facts;
+    const hostile: EntityCardData = {
+      ...darchiev,
+      entity: { ...darchiev.entity, name: { ar: payload, en: payload }, summary: { ar: payload, en: payload } },
+      facts: [
+        {
+          ...first!,
+          text: { ar: payload, en: payload },
+          quote: payload,
+          claimant: { id: "x", name: { ar: payload, en: payload } },
+          source: { ...first!.source, title: payload, publisher: { ar: payload, en: payload } },
+        },
+        ...rest,
+      ],
+      related: [{ id: "x", type: "person", name: { ar: payload, en: payload } }],
+    };
+    const { dialog } = renderCard({ card: hostile });
+    expect(heading(dialog).textContent).toBe(payload);
+    expect(dialog.querySelector(".fact-text")?.textContent).toBe(payload);
+    expect(dialog.querySelector("blockquote")?.textContent).toBe(payload);
+    expect(dialog.querySelector(".claimant")?.textContent).toBe(`According to ${payload}`);
+    expect(dialog.querySelector("img")).toBeNull();
+    expect(document.querySelector("img")).toBeNull();
+  });
+});
+
+describe("EntityCard accessibility", () => {
+  test.each(["en", "ar"] as const)("has no axe violations (WCAG 2 A/AA, without colour contrast) in %s", async (language) => {
+    const { dialog } = renderCard({ language });
+    // Open one fact's details so the quote and its button are checked too.
+    act(() => void (dialog.querySelector("details")!.open = true));
+    const results = await axe.run(dialog, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] },
+      // Contrast needs real layout and colours; the browser tests check it.
+      rules: { "color-contrast": { enabled: false } },
+    });
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    expect(results.passes.length).toBeGreaterThan(0);
+  });
+});
+
+describe("formatDate", () => {
+  test.each([
+    ["en", "2025-04-10", "10 April 2025"],
+    ["en", "2025-02-27", "27 February 2025"],
+    // Western digits and both month-name traditions, as pan-Arab news sites write them.
+    ["ar", "2025-04-10", "10 أبريل/نيسان 2025"],
+    ["ar", "2025-02-18", "18 فبراير/شباط 2025"],
+    ["ar", "2025-01-01", "1 يناير/كانون الثاني 2025"],
+    ["en", "not a date", "not a date"],
+  ] as const)("%s %s → %s", (language, iso, expected) => {
+    expect(formatDate(iso, language)).toBe(expected);
+  });
+});
