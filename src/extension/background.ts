@@ -44,6 +44,15 @@ serveBackground({
     await extension.tabs.create({ url: extension.runtime.getURL(`source.html?${query}`) });
     return { opened: true as const };
   },
+  listDatasets: () =>
+    [...datasets.values()].map((d) => ({
+      id: d.id,
+      name: d.name,
+      version: d.version,
+      entities: d.entities.length,
+      facts: d.facts.length,
+      sources: d.sources.map((s) => ({ id: s.id, title: s.title, publisher: s.publisher, eventDate: s.eventDate })),
+    })),
   mentionsCounted: async ({ entities }, sender) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) throw new Error("mention counts come from a tab's content script");

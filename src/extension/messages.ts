@@ -26,6 +26,22 @@ export const backgroundProtocol = {
     }),
     response: z.strictObject({ opened: z.literal(true) }),
   },
+  /** The datasets in use, for the popup and the options page. */
+  listDatasets: {
+    request: z.strictObject({ type: z.literal("listDatasets") }),
+    response: z.array(
+      z.strictObject({
+        id: idSchema,
+        name: z.strictObject({ ar: z.string(), en: z.string() }),
+        version: z.string(),
+        entities: z.int().check(z.minimum(0)),
+        facts: z.int().check(z.minimum(0)),
+        sources: z.array(
+          z.strictObject({ id: idSchema, title: z.string(), publisher: z.strictObject({ ar: z.string(), en: z.string() }), eventDate: z.string() }),
+        ),
+      }),
+    ),
+  },
   /** A frame's content script reports how many mentions and entities it has, for the badge. */
   mentionsCounted: {
     request: z.strictObject({
@@ -51,7 +67,13 @@ export const pageProtocol = {
   /** The entities found on the page, for the popup. */
   getEntitiesOnPage: {
     request: z.strictObject({ type: z.literal("getEntitiesOnPage") }),
-    response: z.strictObject({ active: z.boolean(), mentions: z.int().check(z.minimum(0)), entities: z.array(entityOnPageSchema) }),
+    response: z.strictObject({
+      /** The site the per-site setting applies to (the tab's host name). */
+      site: z.string(),
+      active: z.boolean(),
+      mentions: z.int().check(z.minimum(0)),
+      entities: z.array(entityOnPageSchema),
+    }),
   },
   /** Scrolls to an entity's first mention and opens its card. */
   revealEntity: {

@@ -54,7 +54,11 @@ async function main(): Promise<void> {
   const lifetime = new AbortController();
   servePage(
     {
-      getEntitiesOnPage: () => ({ active: overlay !== null, ...(overlay?.entitiesOnPage() ?? { mentions: 0, entities: [] }) }),
+      getEntitiesOnPage: () => ({
+        site: siteHost(),
+        active: overlay !== null,
+        ...(overlay?.entitiesOnPage() ?? { mentions: 0, entities: [] }),
+      }),
       revealEntity: async ({ entity }) => ({ revealed: (await overlay?.revealEntity(entity)) ?? false }),
       focusNextMention: async () => ({ focused: (await overlay?.focusNextMention()) ?? false }),
     },
