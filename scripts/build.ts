@@ -39,6 +39,8 @@ const targets = {
             strict_min_version: "140.0",
             data_collection_permissions: { required: ["none"] },
           },
+          // data_collection_permissions came to Firefox for Android in 142.
+          gecko_android: { strict_min_version: "142.0" },
         },
       };
     },
