@@ -24,6 +24,10 @@ export interface Mention {
 }
 
 const NONE = -1;
+/** Characters looked at before a slice: the longest proclitic and a word boundary, with room to spare. */
+const SLICE_LOOKBEHIND = 16;
+/** Original characters per normalised one, at most, that a slice's window allows for (marks, tatweel). */
+const SLICE_LOOKAHEAD_FACTOR = 8;
 
 /** An Aho–Corasick automaton with sorted edge lists (compressed sparse rows). */
 interface Automaton {
@@ -35,6 +39,8 @@ interface Automaton {
   output: Int32Array;
   /** The nearest state along the failure chain that has an output, or NONE. */
   outputLink: Int32Array;
+  /** How many units a state is from the root: the length of the partial match it stands for. */
+  depth: Uint32Array;
 }
 
 /** A growable Int32 array, for building the trie without knowing its size in advance. */
@@ -105,6 +111,7 @@ function buildAutomaton(texts: readonly string[]): Automaton {
     if (output.data[s] === NONE) output.data[s] = p;
   }
   const states = output.length;
+  const depth = new Uint32Array(states);
   const edgeStart = new Uint32Array(states + 1);
   const edgeUnit = new Uint16Array(Math.max(0, states - 1));
   const edgeTarget = new Uint32Array(Math.max(0, states - 1));
@@ -112,6 +119,7 @@ function buildAutomaton(texts: readonly string[]): Automaton {
   for (let s = 0; s < states; s++) {
     edgeStart[s] = e;
     for (let c = firstChild.data[s]!; c !== NONE; c = nextSibling.data[c]!) {
+      depth[c] = depth[s]! + 1;
       edgeUnit[e] = unit.data[c]!;
       edgeTarget[e] = c;
       e++;
@@ -125,6 +133,7 @@ function buildAutomaton(texts: readonly string[]): Automaton {
     fail: new Uint32Array(states),
     output: output.data.slice(0, states),
     outputLink: new Int32Array(states).fill(NONE),
+    depth,
   };
   // Failure links, breadth first.
   const queue = new Uint32Array(states);
@@ -159,6 +168,9 @@ export class Matcher {
   private readonly patternEntity: Uint32Array;
   private readonly patternFlags: Uint8Array;
   private readonly patternExact: readonly (string | undefined)[];
+  private readonly longestPattern: number;
+  /** The automaton's depth when the last `candidates` pass ended: a match still in progress. */
+  private depthAtEnd = 0;
   private readonly normalizer = new TextNormalizer();
 
   constructor(table: MatcherTable) {
@@ -169,18 +181,55 @@ export class Matcher {
     this.patternEntity = Uint32Array.from(table.patterns, (row) => row[1]);
     this.patternFlags = Uint8Array.from(table.patterns, (row) => row[2]);
     this.patternExact = table.patterns.map((row) => row[3]);
+    this.longestPattern = this.patternLength.reduce((max, n) => Math.max(max, n), 0);
   }
 
   /** Every mention in `text`, non-overlapping, in order, with offsets into `text`. */
   findMentions(text: string): Mention[] {
-    const normalized = this.normalizer.normalize(text);
-    const candidates = this.candidates(normalized, text);
-    if (candidates.length === 0) return candidates;
-    return leftmostLongest(candidates).map((m) => ({
-      entity: m.entity,
-      start: normalized.starts[m.start]!,
-      end: extendOverMarks(text, normalized.ends[m.end - 1]!),
-    }));
+    return this.findMentionsFrom(text, 0, text.length, 0);
+  }
+
+  /**
+   * The mentions of `text` that start in [from, to), after `reached` (the end of the last
+   * mention already taken), so a very long text can be matched in slices, with a pause
+   * between them, and give exactly what one pass would. Only a window around the slice is
+   * normalised: the slice plus the longest alias (and then some) after it, and a few
+   * characters before it for proclitics and word boundaries.
+   */
+  findMentionsFrom(text: string, from: number, to: number, reached: number): Mention[] {
+    const windowStart = Math.max(0, from - SLICE_LOOKBEHIND);
+    let lookahead = this.longestPattern * SLICE_LOOKAHEAD_FACTOR + SLICE_LOOKBEHIND;
+    let windowEnd: number;
+    let slice: string;
+    let normalized: NormalizedText;
+    let candidates: Mention[];
+    for (;;) {
+      windowEnd = Math.min(text.length, to + lookahead);
+      slice = windowStart === 0 && windowEnd === text.length ? text : text.slice(windowStart, windowEnd);
+      normalized = this.normalizer.normalize(slice);
+      candidates = this.candidates(normalized, slice);
+      // The window may end inside a name that began in the slice (padded with invisible
+      // characters, so longer than allowed for): then look further.
+      const partial = this.depthAtEnd;
+      const cut = windowEnd < text.length && (
+        (partial > 0 && windowStart + normalized.starts[normalized.length - partial]! < to) ||
+        candidates.some((c) => c.end === normalized.length)
+      );
+      if (!cut) break;
+      lookahead *= 2;
+    }
+    const found: Mention[] = [];
+    if (candidates.length === 0) return found;
+    candidates.sort((x, y) => x.start - y.start || y.end - x.end);
+    for (const c of candidates) {
+      const start = windowStart + normalized.starts[c.start]!;
+      if (start < from || start < reached) continue;
+      if (start >= to) break;
+      const end = windowStart + extendOverMarks(slice, normalized.ends[c.end - 1]!);
+      found.push({ entity: c.entity, start, end });
+      reached = end;
+    }
+    return found;
   }
 
   /** Valid matches as (entity, start, end) in normalised units, in order of their end. */
@@ -208,6 +257,7 @@ export class Matcher {
         hit = a.outputLink[hit]!;
       }
     }
+    this.depthAtEnd = a.depth[state]!;
     return found;
   }
 
@@ -232,23 +282,6 @@ export class Matcher {
     }
     return true;
   }
-}
-
-/**
- * Resolves overlapping candidates as readers expect: the leftmost wins, and of those starting
- * at the same place the longest ("ألكسندر دارشيف" is one mention, not two).
- */
-function leftmostLongest(candidates: Mention[]): Mention[] {
-  candidates.sort((x, y) => x.start - y.start || y.end - x.end);
-  const chosen: Mention[] = [];
-  let reached = 0;
-  for (const c of candidates) {
-    if (c.start >= reached) {
-      chosen.push(c);
-      reached = c.end;
-    }
-  }
-  return chosen;
 }
 
 /** Moves a mention's end past combining marks that follow its last letter (a final vowel sign). */

@@ -29,6 +29,16 @@ export const ACTIVE_HIGHLIGHT = "backstory-active";
 
 export type HighlightStyle = keyof typeof HIGHLIGHT_NAMES;
 
+/** Whether every node of a run is still in the document with the length it was collected with. */
+function isIntact(run: TextRun): boolean {
+  const { nodes, starts, text } = run;
+  for (let i = 0; i < nodes.length; i++) {
+    const length = (i + 1 < starts.length ? starts[i + 1]! : text.length) - starts[i]!;
+    if (!nodes[i]!.isConnected || nodes[i]!.data.length !== length) return false;
+  }
+  return true;
+}
+
 /** Owns the page's mentions and the highlights that draw them. */
 export class MentionRegistry {
   private readonly highlight = new Highlight();
@@ -46,10 +56,14 @@ export class MentionRegistry {
     this.name = HIGHLIGHT_NAMES[style];
   }
 
-  /** Registers the run's mentions (replacing any earlier record of its nodes). */
+  /**
+   * Registers the run's mentions (replacing any earlier record of its nodes). A run whose text
+   * changed since it was collected is skipped: its offsets no longer fit, and the mutation
+   * that changed it brings a rescan.
+   */
   addRun(run: TextRun, mentions: readonly Mention[]): void {
     for (const node of run.nodes) this.dropNode(node);
-    if (mentions.length === 0) return;
+    if (mentions.length === 0 || !isIntact(run)) return;
     const record: RunRecord = { run, mentions: [] };
     for (const m of mentions) {
       const start = positionInRun(run, m.start, false);

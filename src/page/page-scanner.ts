@@ -3,7 +3,7 @@
  * page, then only the blocks that mutations touch. Records the User Timing measures
  * `backstory:scan` (the initial scan) and `backstory:rescan` (each mutation batch).
  */
-import type { Matcher } from "../core/matcher.ts";
+import type { Matcher, Mention } from "../core/matcher.ts";
 import { collectTextRuns, enclosingBlock, isInSkippedRegion, OVERLAY_ATTRIBUTE } from "./collect-text-runs.ts";
 import type { MentionRegistry } from "./mention-registry.ts";
 import { yieldToPage } from "./yield-to-page.ts";
@@ -12,6 +12,11 @@ import { yieldToPage } from "./yield-to-page.ts";
 const SLICE_MS = 8;
 /** How long mutations gather before a rescan: a storm of edits costs one rescan, not hundreds. */
 const BATCH_DELAY_MS = 20;
+/**
+ * Runs longer than this are matched a slice at a time, yielding between slices, so even one
+ * text node of several megabytes never blocks the page for long.
+ */
+const LONG_RUN = 32_768;
 /** Beyond this many changed blocks in one batch, rescanning the whole page is cheaper. */
 const MAX_BLOCKS_PER_BATCH = 400;
 
@@ -66,7 +71,17 @@ export class PageScanner {
     let sliceStart = performance.now();
     for (const run of collectTextRuns(root, { onShadowRoot })) {
       if (this.signal.aborted) return;
-      this.registry.addRun(run, this.matcher.findMentions(run.text));
+      if (run.text.length <= LONG_RUN) {
+        this.registry.addRun(run, this.matcher.findMentions(run.text));
+      } else {
+        const mentions: Mention[] = [];
+        for (let from = 0; from < run.text.length; from += LONG_RUN) {
+          mentions.push(...this.matcher.findMentionsFrom(run.text, from, from + LONG_RUN, mentions.at(-1)?.end ?? 0));
+          await yieldToPage();
+          if (this.signal.aborted) return;
+        }
+        this.registry.addRun(run, mentions);
+      }
       if (performance.now() - sliceStart > SLICE_MS) {
         await yieldToPage();
         sliceStart = performance.now();

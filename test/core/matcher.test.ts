@@ -167,6 +167,35 @@ describe("properties", () => {
   });
 });
 
+describe("slices", () => {
+  test("matching a text in slices gives exactly what one pass gives", () => {
+    const piece = fc.constantFrom("دارشيف", "ألكسندر", " ", "\u200d", "\u064e", "و", "ال", "الولايات", "المتحدة", "للولايات", "Rubio", "Pioneer", "Point", "US", "us", "x", "Moscow");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), fc.array(fc.nat(), { maxLength: 6 }), (pieces, cuts) => {
+        const text = pieces.join("");
+        const bounds = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+        const sliced: { entity: number; start: number; end: number }[] = [];
+        let from = 0;
+        for (const to of [...bounds, text.length]) {
+          if (to < from) continue;
+          sliced.push(...matcher.findMentionsFrom(text, from, to, sliced.at(-1)?.end ?? 0));
+          from = to;
+        }
+        expect(sliced).toEqual(matcher.findMentions(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test("a name padded with many invisible characters across a slice's edge is still found whole", () => {
+    const name = `Pio${"\u200d".repeat(400)}neer Point`;
+    const text = `${"x ".repeat(10)}${name} and more`;
+    const first = matcher.findMentionsFrom(text, 0, 25, 0);
+    const rest = matcher.findMentionsFrom(text, 25, text.length, first.at(-1)?.end ?? 0);
+    expect([...first, ...rest].map((m) => text.slice(m.start, m.end))).toEqual([name]);
+  });
+});
+
 describe("dictionary size", () => {
   test("a dictionary of 50,000 aliases still finds the right mentions", () => {
     const base = datasetSchema.parse(testDataset());
