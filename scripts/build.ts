@@ -58,6 +58,7 @@ const entryPoints = {
   background: "src/extension/background.ts",
   popup: "src/ui/popup/popup-page.tsx",
   source: "src/ui/source-viewer/source-page.tsx",
+  options: "src/ui/options/options-page.tsx",
 };
 
 /** Files copied as they are, relative to `static/`. */

@@ -9,7 +9,7 @@ import type { Dataset } from "../core/dataset-schema.ts";
 import { buildEntityCard } from "../core/entity-card.ts";
 import { extension } from "./browser-api.ts";
 import { askPage, serveBackground } from "./messaging.ts";
-import { loadSettings, saveSettings } from "./settings-store.ts";
+import { loadSettings, repairStoredSettings, saveSettings, watchSettings } from "./settings-store.ts";
 
 const datasets = new Map<string, Dataset>([[dataset.id, dataset]]);
 
@@ -83,9 +83,16 @@ extension.commands.onCommand.addListener(async (command) => {
   }
 });
 
-extension.runtime.onInstalled.addListener(async () => {
-  // Write back the settings as they parse: defaults on install, repaired or migrated on update.
-  const { settings, problems } = await loadSettings();
+/** Repairs corrupted or old-format stored settings, so every context reads a clean value. */
+async function repair(): Promise<void> {
+  const problems = await repairStoredSettings();
   if (problems.length > 0) console.warn(`Backstory: settings repaired: ${problems.join("; ")}`);
-  await saveSettings(settings);
-});
+}
+
+// Defaults on install, migration on update, and a check at every browser start.
+extension.runtime.onInstalled.addListener(() => repair());
+extension.runtime.onStartup.addListener(() => repair());
+// A corrupted value written while running (by a sync conflict, say) is repaired at once.
+watchSettings(({ problems }) => {
+  if (problems.length > 0) void repair();
+}, new AbortController().signal);

@@ -15,6 +15,23 @@ export async function loadSettings(): Promise<ParsedSettings> {
   }
 }
 
+/**
+ * Writes back the stored settings as they parse, when they did not parse cleanly (corrupted,
+ * or an older shape). Returns what was repaired. When storage cannot be read, nothing is
+ * written: a read failure must never overwrite the reader's settings with defaults.
+ */
+export async function repairStoredSettings(): Promise<string[]> {
+  let stored: unknown;
+  try {
+    stored = (await extension.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
+  } catch {
+    return [];
+  }
+  const { settings, problems } = parseSettings(stored);
+  if (problems.length > 0 || stored === undefined) await saveSettings(settings);
+  return problems;
+}
+
 /** Writes the settings whole. A failed write throws and leaves the stored value as it was. */
 export async function saveSettings(settings: Settings): Promise<void> {
   await extension.storage.sync.set({ [SETTINGS_KEY]: { ...settings, version: SETTINGS_VERSION } });

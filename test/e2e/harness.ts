@@ -69,6 +69,30 @@ export class ExtensionBrowser {
     }, message);
   }
 
+  /** The browser's id of the tab showing `page`. */
+  async tabIdOf(page: Page): Promise<number> {
+    await page.bringToFront();
+    return this.worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return tab!.id!;
+    });
+  }
+
+  /** The toolbar badge's text for the tab showing `page`. */
+  async badgeOf(page: Page): Promise<string> {
+    const tabId = await this.tabIdOf(page);
+    return this.worker.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), tabId);
+  }
+
+  /** Opens the popup as a page, controlling the tab that shows `page`. */
+  async openPopup(page: Page, options: { lang?: "ar" | "en" } = {}): Promise<Page> {
+    const tabId = await this.tabIdOf(page);
+    const popup = await this.context.newPage();
+    const query = new URLSearchParams({ tab: String(tabId), ...(options.lang && { lang: options.lang }) });
+    await popup.goto(`chrome-extension://${this.extensionId}/popup.html?${query}`);
+    return popup;
+  }
+
   async close(): Promise<void> {
     await this.context.close();
     if (this.ownsProfile) await rm(this.profile, { recursive: true, force: true });
