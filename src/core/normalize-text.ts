@@ -167,7 +167,8 @@ export class TextNormalizer {
         if (low >= 0xdc00 && low <= 0xdfff) {
           end++;
           expansion = table.astralForm(((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
-          single = EXPANDS;
+          // An astral combining mark (a musical or Brahmi vowel sign, say) vanishes.
+          single = expansion === "" ? DROPPED : EXPANDS;
         } else {
           single = table.lookup(unit);
         }

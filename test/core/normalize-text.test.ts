@@ -70,6 +70,12 @@ describe("TextNormalizer offset map", () => {
     expect([...n.ends.subarray(0, 4)]).toEqual([1, 3, 3, 4]);
   });
 
+  test("drops an astral combining mark, and keeps an astral letter whole", () => {
+    const n = new TextNormalizer().normalize("a\u{1D167}b\u{1109A}");
+    expect(String.fromCharCode(...n.units.subarray(0, n.length))).toBe("ab\u{11099}");
+    expect([...n.starts.subarray(0, n.length)]).toEqual([0, 3, 4, 4]);
+  });
+
   test("reuses its buffers across calls without mixing results", () => {
     const normalizer = new TextNormalizer();
     normalizer.normalize("x".repeat(10_000));
