@@ -135,9 +135,10 @@ export class CardOverlay {
     // The line under the pointer, for a name wrapped over two lines; else its first line.
     const rects = [...range.getClientRects()];
     const lineIndex = Math.max(0, pointer ? rects.findIndex((r) => pointer.y >= r.top && pointer.y <= r.bottom) : 0);
+    // No contextElement: Floating UI would walk every ancestor of the mention (a computed
+    // style each) to find scroll containers, a long task on a deeply nested page.
     const reference: VirtualElement = {
       getBoundingClientRect: () => range.getClientRects()[lineIndex] ?? range.getBoundingClientRect(),
-      contextElement: range.startContainer.parentElement ?? undefined,
     };
     const rtl = floating.getAttribute("dir") === "rtl";
     const update = () =>
@@ -160,6 +161,16 @@ export class CardOverlay {
         floating.style.left = `${x}px`;
         floating.style.top = `${y}px`;
       });
-    this.stopPlacing = autoUpdate(reference, floating, update, { animationFrame: false });
+    // One captured scroll listener sees every scrolling element's scroll, whatever its depth.
+    const placing = new AbortController();
+    const view = this.document.defaultView!;
+    const onMove = () => void update();
+    this.document.addEventListener("scroll", onMove, { capture: true, passive: true, signal: placing.signal });
+    view.addEventListener("resize", onMove, { passive: true, signal: placing.signal });
+    const stopAuto = autoUpdate(reference, floating, update, { ancestorScroll: false, ancestorResize: false, layoutShift: false });
+    this.stopPlacing = () => {
+      placing.abort();
+      stopAuto();
+    };
   }
 }

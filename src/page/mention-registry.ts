@@ -48,6 +48,8 @@ export class MentionRegistry {
   private readonly records = new Set<RunRecord>();
   private name: string;
   private activeRange: Range | null = null;
+  /** Whether the highlights are on the page yet (see `show`). */
+  private shown = false;
 
   constructor(
     private readonly document: Document,
@@ -159,10 +161,22 @@ export class MentionRegistry {
   }
 
   /**
+   * Puts the highlights on the page, once the initial scan has filled them. Until then ranges
+   * are added to a Highlight the browser does not know about: each change to a registered
+   * Highlight makes Chromium prepare paint for every range in it again, so filling it while
+   * registered costs a long task per slice on a page with thousands of mentions.
+   */
+  show(): void {
+    this.shown = true;
+    this.register();
+  }
+
+  /**
    * Puts our highlights in the page's registry, again if the page cleared or replaced them.
-   * Cheap enough to call on every pointer frame and mutation batch.
+   * Cheap enough to call on every pointer frame and mutation batch; nothing before `show`.
    */
   register(): void {
+    if (!this.shown) return;
     const registry = CSS.highlights;
     if (registry.get(this.name) !== this.highlight) registry.set(this.name, this.highlight);
     if (registry.get(ACTIVE_HIGHLIGHT) !== this.active) registry.set(ACTIVE_HIGHLIGHT, this.active);
@@ -178,6 +192,7 @@ export class MentionRegistry {
   /** Forgets every mention and removes the highlights. */
   clear(): void {
     this.unregister();
+    this.shown = false;
     // Delete range by range: in a Firefox content script only add/delete/has are safe on a Highlight.
     for (const range of this.byRange.keys()) this.highlight.delete(range);
     this.setActive(null);

@@ -40,9 +40,9 @@ export class Overlay {
   /** Highlights the page and starts watching it. */
   async start(): Promise<void> {
     const signal = this.lifetime.signal;
-    this.registry.register();
     new HoverTracker(this.document, this.registry, this.card, () => this.settings.hoverDelayMs, signal);
     const scanner = new PageScanner(this.document, this.matcher, this.registry, signal, () => {
+      this.registry.show();
       if (this.card.openMention !== null && !this.card.openMention.range.startContainer.isConnected) this.card.close();
       this.onMentionsChanged();
     });
