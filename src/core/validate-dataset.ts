@@ -24,6 +24,13 @@ export type ProblemCode =
 export interface DatasetProblem {
   path: string;
   code: ProblemCode;
+  /**
+   * For a `schema` problem, zod's issue code (`invalid_type`, `unrecognized_keys`, `too_small`,
+   * `invalid_format`, …), or `missing` for a required field that is absent, so interfaces can
+   * word shape problems in their own language too.
+   */
+  issue?: string;
+  /** In English, for dataset authors. */
   message: string;
 }
 
@@ -42,8 +49,23 @@ export function jsonPath(path: readonly PropertyKey[]): string {
 // and not in the content script, which never shows one.
 z.config(en());
 
-function schemaProblems(error: z.core.$ZodError): DatasetProblem[] {
-  return error.issues.map((issue) => ({ path: jsonPath(issue.path), code: "schema", message: issue.message }));
+function schemaProblems(input: unknown, error: z.core.$ZodError): DatasetProblem[] {
+  return error.issues.map((issue) => ({
+    path: jsonPath(issue.path),
+    code: "schema",
+    issue: issue.code === "invalid_type" && valueAt(input, issue.path) === undefined ? "missing" : issue.code,
+    message: issue.message,
+  }));
+}
+
+/** The value at `path` inside `input`, or undefined when there is none. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== "object" || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }
 
 /** The text of an alias, whichever form it is written in. */
@@ -54,7 +76,7 @@ export function aliasText(alias: Alias): string {
 /** Checks a parsed JSON value against the dataset format and its cross-reference rules. */
 export function validateDataset(input: unknown): DatasetValidation {
   const parsed = datasetSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, problems: schemaProblems(parsed.error) };
+  if (!parsed.success) return { ok: false, problems: schemaProblems(input, parsed.error) };
   const dataset = parsed.data;
   const problems: DatasetProblem[] = [];
   const problem = (path: PropertyKey[], code: ProblemCode, message: string) =>

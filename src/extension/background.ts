@@ -1,17 +1,20 @@
 /**
  * The background (a service worker in Chrome, an event page in Firefox): answers card requests
- * with content loaded from the datasets, opens the source viewer, keeps each tab's badge (the
- * number of entities found), runs the keyboard commands, and repairs stored settings on
- * install and update.
+ * with content loaded from the datasets (the bundled one and those the reader imported), opens
+ * the source viewer, keeps each tab's badge (the number of entities found), runs the keyboard
+ * commands, and repairs stored settings and upgrades imported datasets on install and update.
  */
 import dataset from "virtual:bundled-dataset";
-import type { Dataset } from "../core/dataset-schema.ts";
 import { buildEntityCard } from "../core/entity-card.ts";
 import { extension } from "./browser-api.ts";
+import { DatasetLibrary } from "./dataset-library.ts";
+import { DatasetStore } from "./dataset-store.ts";
 import { askPage, serveBackground } from "./messaging.ts";
+import { handleInstalled } from "./on-installed.ts";
 import { loadSettings, repairStoredSettings, saveSettings, watchSettings } from "./settings-store.ts";
 
-const datasets = new Map<string, Dataset>([[dataset.id, dataset]]);
+const store = new DatasetStore(extension.storage.local, { version: extension.runtime.getManifest().version });
+const datasets = new DatasetLibrary(dataset, store);
 
 /** Entities found per tab, per frame: the badge counts distinct entities over all frames. */
 const found = new Map<number, Map<number, Set<string>>>();
@@ -29,30 +32,24 @@ async function updateBadge(tabId: number): Promise<void> {
 }
 
 serveBackground({
-  getEntityCard: ({ dataset: datasetId, entity }) => {
-    const source = datasets.get(datasetId);
-    const card = source && buildEntityCard(source, entity);
+  getEntityCard: async ({ dataset: datasetId, entity }) => {
+    const lookup = await datasets.get(datasetId);
+    if (!lookup.ok) throw new Error(lookup.error);
+    const card = buildEntityCard(lookup.dataset, entity);
     if (!card) throw new Error(`no entity "${entity}" in dataset "${datasetId}"`);
     return card;
   },
   openSource: async ({ dataset: datasetId, source, fact, language }) => {
-    const data = datasets.get(datasetId);
-    if (!data?.sources.some((s) => s.id === source) || !data.facts.some((f) => f.id === fact)) {
+    const lookup = await datasets.get(datasetId);
+    if (!lookup.ok) throw new Error(lookup.error);
+    if (!lookup.dataset.sources.some((s) => s.id === source) || !lookup.dataset.facts.some((f) => f.id === fact)) {
       throw new Error(`no source "${source}" with fact "${fact}" in dataset "${datasetId}"`);
     }
     const query = new URLSearchParams({ dataset: datasetId, source, fact, lang: language });
     await extension.tabs.create({ url: extension.runtime.getURL(`source.html?${query}`) });
     return { opened: true as const };
   },
-  listDatasets: () =>
-    [...datasets.values()].map((d) => ({
-      id: d.id,
-      name: d.name,
-      version: d.version,
-      entities: d.entities.length,
-      facts: d.facts.length,
-      sources: d.sources.map((s) => ({ id: s.id, title: s.title, publisher: s.publisher, eventDate: s.eventDate })),
-    })),
+  listDatasets: () => datasets.list(),
   mentionsCounted: async ({ entities }, sender) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) throw new Error("mention counts come from a tab's content script");
@@ -90,7 +87,10 @@ async function repair(): Promise<void> {
 }
 
 // Defaults on install, migration on update, and a check at every browser start.
-extension.runtime.onInstalled.addListener(() => repair());
+extension.runtime.onInstalled.addListener(async (details) => {
+  const log = await handleInstalled(details, { repairSettings: repairStoredSettings, upgradeDatasets: () => store.upgrade() });
+  if (log.length > 0) console.warn(`Backstory: ${log.join("; ")}`);
+});
 extension.runtime.onStartup.addListener(() => repair());
 // A corrupted value written while running (by a sync conflict, say) is repaired at once.
 watchSettings(({ problems }) => {

@@ -8,6 +8,33 @@ import * as z from "zod/mini";
 import { idSchema } from "../core/dataset-schema.ts";
 import { entityCardSchema } from "../core/entity-card.ts";
 
+const bilingualTextSchema = z.strictObject({ ar: z.string(), en: z.string() });
+
+/** A dataset as the popup and the settings page list it. */
+export const datasetSummarySchema = z.strictObject({
+  id: idSchema,
+  name: bilingualTextSchema,
+  version: z.string(),
+  entities: z.int().check(z.minimum(0)),
+  facts: z.int().check(z.minimum(0)),
+  sources: z.array(z.strictObject({ id: idSchema, title: z.string(), publisher: bilingualTextSchema, eventDate: z.string() })),
+  /** Comes with the extension; it cannot be removed. */
+  bundled: z.boolean(),
+  /** Its names are highlighted (the bundled dataset always is). */
+  enabled: z.boolean(),
+  /** When the reader imported it (ISO 8601); absent for the bundled dataset. */
+  importedAt: z.optional(z.string()),
+});
+
+/** An imported dataset whose stored data cannot be read or no longer validates. */
+export const unreadableDatasetSchema = z.strictObject({
+  id: idSchema,
+  bundled: z.literal(false),
+  enabled: z.boolean(),
+  /** Why, in English (a diagnostic). */
+  unreadable: z.string(),
+});
+
 /** Messages the background answers (sent by content scripts and extension pages). */
 export const backgroundProtocol = {
   /** The full card of one entity, loaded only when its card opens. */
@@ -26,21 +53,14 @@ export const backgroundProtocol = {
     }),
     response: z.strictObject({ opened: z.literal(true) }),
   },
-  /** The datasets in use, for the popup and the options page. */
+  /**
+   * The datasets: the bundled one first, then those the reader imported, in the order their
+   * names are matched. An imported dataset that cannot be read is listed as `unreadable`, so the
+   * reader can see it and remove it.
+   */
   listDatasets: {
     request: z.strictObject({ type: z.literal("listDatasets") }),
-    response: z.array(
-      z.strictObject({
-        id: idSchema,
-        name: z.strictObject({ ar: z.string(), en: z.string() }),
-        version: z.string(),
-        entities: z.int().check(z.minimum(0)),
-        facts: z.int().check(z.minimum(0)),
-        sources: z.array(
-          z.strictObject({ id: idSchema, title: z.string(), publisher: z.strictObject({ ar: z.string(), en: z.string() }), eventDate: z.string() }),
-        ),
-      }),
-    ),
+    response: z.array(z.union([datasetSummarySchema, unreadableDatasetSchema])),
   },
   /** A frame's content script reports how many mentions and entities it has, for the badge. */
   mentionsCounted: {
@@ -77,7 +97,12 @@ export const pageProtocol = {
   },
   /** Scrolls to an entity's first mention and opens its card. */
   revealEntity: {
-    request: z.strictObject({ type: z.literal("revealEntity"), entity: idSchema }),
+    request: z.strictObject({
+      type: z.literal("revealEntity"),
+      entity: idSchema,
+      /** The entity's dataset, when known: two datasets may use the same entity id. */
+      dataset: z.optional(idSchema),
+    }),
     response: z.strictObject({ revealed: z.boolean() }),
   },
   /** Moves to the next mention in view and opens its card with focus inside (keyboard command). */
@@ -132,4 +157,14 @@ export function readReply<P extends Protocol, K extends keyof P & string>(protoc
   if (!envelope.data.ok) return envelope.data;
   const value = protocol[type]!.response.safeParse(envelope.data.value);
   return value.success ? { ok: true, value: value.data as ResponseOf<P, K> } : { ok: false, error: `malformed reply to ${type}` };
+}
+
+/** One dataset in the list, readable or not. */
+export type DatasetListItem = z.infer<typeof datasetSummarySchema> | z.infer<typeof unreadableDatasetSchema>;
+/** A readable dataset in the list. */
+export type DatasetSummary = z.infer<typeof datasetSummarySchema>;
+
+/** Whether a listed dataset could be read. */
+export function isReadableDataset(item: DatasetListItem): item is DatasetSummary {
+  return !("unreadable" in item);
 }

@@ -70,9 +70,15 @@ export class Overlay {
     return { mentions: this.registry.size, entities };
   }
 
-  /** Scrolls to an entity's first mention and opens its card. */
-  async revealEntity(entityId: string): Promise<boolean> {
-    const mention = this.registry.mentionsInOrder().find((m) => this.matcher.entities[m.entity]!.id === entityId);
+  /**
+   * Scrolls to an entity's first mention and opens its card. `datasetId` tells apart entities of
+   * the same id in two datasets (the bundled one and an import); without it the first one found is taken.
+   */
+  async revealEntity(entityId: string, datasetId?: string): Promise<boolean> {
+    const mention = this.registry.mentionsInOrder().find((m) => {
+      const entity = this.matcher.entities[m.entity]!;
+      return entity.id === entityId && (datasetId === undefined || entity.dataset === datasetId);
+    });
     if (mention === undefined) return false;
     scrollToMention(mention);
     return this.card.open(mention, { focus: true });

@@ -30,6 +30,13 @@ describe("dispatch", () => {
     for (const handler of Object.values(handlers)) expect(handler).not.toHaveBeenCalled();
   });
 
+  test("revealEntity may name the entity's dataset, which must be an id too", async () => {
+    const handlers = pageHandlers();
+    expect((await dispatch(pageProtocol, handlers, { type: "revealEntity", entity: "ilse-varnhagen", dataset: "quillmere-test" }, {})).ok).toBe(true);
+    expect(handlers.revealEntity).toHaveBeenCalledWith({ type: "revealEntity", entity: "ilse-varnhagen", dataset: "quillmere-test" }, {});
+    expect((await dispatch(pageProtocol, handlers, { type: "revealEntity", entity: "ilse-varnhagen", dataset: "../x" }, {})).ok).toBe(false);
+  });
+
   test("a handler that throws becomes an error value", async () => {
     const handlers = { ...pageHandlers(), revealEntity: () => { throw new Error("no such mention"); } };
     expect(await dispatch(pageProtocol, handlers, { type: "revealEntity", entity: "x" }, {})).toEqual({ ok: false, error: "no such mention" });

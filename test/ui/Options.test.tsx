@@ -2,13 +2,14 @@
 import axe from "axe-core";
 import { render } from "preact";
 import { act } from "preact/test-utils";
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { afterEach, describe, expect, test } from "vitest";
 import arMessages from "../../assets/_locales/ar/messages.json";
 import enMessages from "../../assets/_locales/en/messages.json";
 import type { Reply } from "../../src/extension/messages.ts";
 import type { Settings } from "../../src/extension/settings.ts";
 import { textFromMessagesJson } from "../../src/ui/interface-text.ts";
-import { Options, type DatasetSummary } from "../../src/ui/options/Options.tsx";
+import { Options, type DatasetListItem, type DatasetSummary } from "../../src/ui/options/Options.tsx";
+import { stubDatasetServices } from "./fake-dataset-services.ts";
 import { fakeSettings } from "./fake-settings-services.ts";
 
 const datasets: DatasetSummary[] = [
@@ -19,6 +20,8 @@ const datasets: DatasetSummary[] = [
     entities: 32,
     facts: 46,
     sources: [{ id: "istanbul-talks-2025-04-10", title: "t", publisher: { ar: "وكالات", en: "Agencies" }, eventDate: "2025-04-10" }],
+    bundled: true,
+    enabled: true,
   },
 ];
 
@@ -26,7 +29,7 @@ type RenderOptions = {
   settings?: Partial<Settings>;
   problems?: string[];
   language?: "ar" | "en";
-  datasetsReply?: Reply<DatasetSummary[]>;
+  datasetsReply?: Reply<DatasetListItem[]>;
   savedMs?: number;
 };
 
@@ -47,7 +50,7 @@ async function settle() {
 
 async function renderOptions(options: RenderOptions = {}) {
   const store = fakeSettings(options.settings, options.problems);
-  const services = { ...store.services, listDatasets: vi.fn(async () => options.datasetsReply ?? { ok: true as const, value: datasets }) };
+  const services = { ...store.services, ...stubDatasetServices(() => options.datasetsReply ?? { ok: true, value: datasets }) };
   const language = options.language ?? "en";
   const text = textFromMessagesJson(language, language === "ar" ? arMessages : enMessages);
   const container = document.createElement("div");

@@ -8,7 +8,7 @@ import enMessages from "../../assets/_locales/en/messages.json";
 import type { Reply } from "../../src/extension/messages.ts";
 import type { Settings } from "../../src/extension/settings.ts";
 import { textFromMessagesJson } from "../../src/ui/interface-text.ts";
-import { Popup, type DatasetSummary, type EntitiesOnPage } from "../../src/ui/popup/Popup.tsx";
+import { Popup, type DatasetListItem, type DatasetSummary, type EntitiesOnPage } from "../../src/ui/popup/Popup.tsx";
 import { fakeSettings } from "./fake-settings-services.ts";
 
 const SITE = "www.aljazeera.net";
@@ -40,6 +40,8 @@ const datasets: DatasetSummary[] = [
         eventDate: "2025-04-10",
       },
     ],
+    bundled: true,
+    enabled: true,
   },
 ];
 
@@ -48,7 +50,7 @@ type Options = {
   page?: Reply<EntitiesOnPage>;
   revealed?: boolean;
   language?: "ar" | "en";
-  datasetsReply?: Reply<DatasetSummary[]>;
+  datasetsReply?: Reply<DatasetListItem[]>;
 };
 
 const containers: HTMLElement[] = [];
@@ -71,7 +73,7 @@ async function renderPopup(options: Options = {}) {
   const services = {
     ...store.services,
     entitiesOnPage: vi.fn(async () => options.page ?? { ok: true as const, value: pageWithNames }),
-    revealEntity: vi.fn(async (_entity: string) => ({ ok: true as const, value: { revealed: options.revealed ?? true } })),
+    revealEntity: vi.fn(async (_entity: string, _dataset: string) => ({ ok: true as const, value: { revealed: options.revealed ?? true } })),
     listDatasets: vi.fn(async () => options.datasetsReply ?? { ok: true as const, value: datasets }),
     extensionUrl: vi.fn((path: string) => `chrome-extension://backstory/${path}`),
     openUrl: vi.fn(async (_url: string) => {}),
@@ -241,7 +243,7 @@ describe("Popup: the names on the page", () => {
     const { main, services } = await renderPopup();
     act(() => main.querySelector<HTMLButtonElement>('#entities button[data-entity="tass"]')!.click());
     await settle();
-    expect(services.revealEntity).toHaveBeenCalledExactlyOnceWith("tass");
+    expect(services.revealEntity).toHaveBeenCalledExactlyOnceWith("tass", "istanbul-talks-2025");
     expect(services.close).toHaveBeenCalledOnce();
   });
 
@@ -317,6 +319,32 @@ describe("Popup: the dataset and settings", () => {
     await settle();
     expect(services.openUrl).toHaveBeenCalledExactlyOnceWith(url);
     expect(services.close).toHaveBeenCalledOnce();
+  });
+
+  test("shows every dataset in use: the bundled one and each enabled import, not a disabled or unreadable one", async () => {
+    const imported = (id: string, enabled: boolean): DatasetSummary => ({
+      ...datasets[0]!,
+      id,
+      name: { ar: `مستوردة ${id}`, en: `Imported ${id}` },
+      version: "2.0.0",
+      sources: [{ id: `${id}-source`, title: `Source of ${id}`, publisher: { ar: "ناشر", en: "Publisher" }, eventDate: "2025-03-03" }],
+      bundled: false,
+      enabled,
+      importedAt: "2026-01-02T03:04:05.000Z",
+    });
+    const { main } = await renderPopup({
+      datasetsReply: {
+        ok: true,
+        value: [...datasets, imported("on-one", true), imported("off-one", false), { id: "broken-one", bundled: false, enabled: true, unreadable: "its data is unreadable" }],
+      },
+    });
+    const shown = [...main.querySelectorAll<HTMLElement>(".dataset-entry")].map((entry) => entry.dataset.dataset);
+    expect(shown).toEqual(["istanbul-talks-2025", "on-one"]);
+    const entry = main.querySelector('.dataset-entry[data-dataset="on-one"]')!;
+    expect(entry.querySelector(".dataset-name")?.textContent).toBe("Imported on-one, version 2.0.0");
+    expect(entry.querySelector("a.open-source")?.getAttribute("href")).toBe(
+      "chrome-extension://backstory/source.html?dataset=on-one&source=on-one-source&lang=en",
+    );
   });
 
   test("says so when the dataset's details are unavailable", async () => {

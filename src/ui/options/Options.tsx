@@ -1,24 +1,22 @@
 /**
  * The settings page: every setting of `settingsSchema`, each saved the moment it changes, and
- * the datasets in use. Like the popup, it reaches the browser only through its services, so
- * tests render it with fakes; `options-page.tsx` wires the browser.
+ * the datasets — bundled and imported, with the import of a dataset file (`DatasetsSection`).
+ * Like the popup, it reaches the browser only through its services, so tests render it with
+ * fakes; `options-page.tsx` wires the browser.
  */
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { backgroundProtocol, Reply, ResponseOf } from "../../extension/messages.ts";
 import { settingsSchema, type Settings } from "../../extension/settings.ts";
 import { directionOf } from "../card/card-strings.ts";
-import { countText, type InterfaceText, type MessageKey } from "../interface-text.ts";
+import type { InterfaceText, MessageKey } from "../interface-text.ts";
 import { siteHostFrom } from "../site-host.ts";
 import { useStoredSettings, type SettingsServices } from "../use-stored-settings.ts";
+import { DatasetsSection, type DatasetServices } from "./DatasetsSection.tsx";
 
-/** One dataset in use, as the background describes it. */
-export type DatasetSummary = ResponseOf<typeof backgroundProtocol, "listDatasets">[number];
+export type { DatasetListItem, DatasetSummary } from "../../extension/messages.ts";
 
 /** Everything the settings page asks of the browser. */
-export interface OptionsServices extends SettingsServices {
-  listDatasets(): Promise<Reply<DatasetSummary[]>>;
-}
+export interface OptionsServices extends SettingsServices, DatasetServices {}
 
 /** The settings page's services and interface text. */
 export type OptionsProps = {
@@ -337,49 +335,5 @@ function HoverDelay({ value, update, text }: HoverDelayProps) {
         </p>
       )}
     </div>
-  );
-}
-
-/**
- * The datasets in use: name, version and size. Importing datasets comes later and will live in
- * this section; for now it only lists what is bundled.
- */
-function DatasetsSection({ services, text }: { services: OptionsServices; text: InterfaceText }) {
-  const [datasets, setDatasets] = useState<Reply<DatasetSummary[]> | null>(null);
-  useEffect(() => {
-    let isCancelled = false;
-    services.listDatasets().then(
-      (reply) => !isCancelled && setDatasets(reply),
-      (error: unknown) => !isCancelled && setDatasets({ ok: false, error: String(error) }),
-    );
-    return () => {
-      isCancelled = true;
-    };
-  }, [services]);
-
-  const t = text.message;
-  const language = text.language;
-  return (
-    <section id="datasets" class="datasets" aria-labelledby="datasets-heading">
-      <h2 id="datasets-heading">{t("optionsDatasetsHeading")}</h2>
-      {datasets === null ? (
-        <p class="empty">{t("loading")}</p>
-      ) : !datasets.ok ? (
-        <p class="empty">{t("optionsDatasetsUnavailable", datasets.error)}</p>
-      ) : datasets.value.length === 0 ? (
-        <p class="empty">{t("optionsDatasetsNone")}</p>
-      ) : (
-        <ul class="dataset-list">
-          {datasets.value.map((dataset) => (
-            <li key={dataset.id} data-dataset={dataset.id}>
-              <span class="dataset-name">{t("datasetNameVersion", dataset.name[language], dataset.version)}</span>
-              <span class="dataset-counts">
-                {countText(text, "names", dataset.entities)} · {countText(text, "facts", dataset.facts)}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
   );
 }

@@ -1,5 +1,10 @@
 /** Settings page entry (`options.html`, `?lang=ar|en` to choose the language in tests): wires the browser into `Options`. */
 import { render } from "preact";
+import bundledDataset from "virtual:bundled-dataset";
+import bundledTable from "virtual:matcher-table";
+import { extension } from "../../extension/browser-api.ts";
+import { DatasetStore } from "../../extension/dataset-store.ts";
+import { watchIndex } from "../../extension/imported-datasets.ts";
 import { askBackground } from "../../extension/messaging.ts";
 import { loadSettings, saveSettings, watchSettings } from "../../extension/settings-store.ts";
 import { setUpExtensionPage } from "../set-up-extension-page.ts";
@@ -7,11 +12,18 @@ import { Options, type OptionsServices } from "./Options.tsx";
 
 async function main(): Promise<void> {
   const text = await setUpExtensionPage("optionsTitle");
+  const store = new DatasetStore(extension.storage.local, { version: extension.runtime.getManifest().version });
+  const bundled = { id: bundledDataset.id, table: bundledTable };
   const services: OptionsServices = {
     loadSettings,
     saveSettings,
     watchSettings,
     listDatasets: () => askBackground({ type: "listDatasets" }),
+    checkImport: (content) => store.prepareImport(content, bundled),
+    saveImport: (prepared) => store.commitImport(prepared),
+    setDatasetEnabled: (id, enabled) => store.setEnabled(id, enabled),
+    removeDataset: (id) => store.remove(id),
+    watchDatasets: (onChange, signal) => watchIndex(extension.storage.onChanged, onChange, signal),
   };
   render(<Options services={services} text={text} />, document.body);
 }

@@ -1,12 +1,12 @@
 /**
  * The toolbar popup: the reader's control surface for one tab. Switches for the overlay
  * everywhere and on this site, the names found on the tab (choosing one reveals it on the page),
- * and the dataset in use with its sources. Everything it does goes through `PopupServices`, so
+ * and the datasets in use (the bundled one and every enabled import) with their sources. Everything it does goes through `PopupServices`, so
  * tests render it with fakes; `popup-page.tsx` wires the browser.
  */
 import { useEffect, useState } from "preact/hooks";
 import type { EntityType } from "../../core/dataset-schema.ts";
-import type { backgroundProtocol, pageProtocol, Reply, ResponseOf } from "../../extension/messages.ts";
+import { isReadableDataset, type DatasetListItem, type DatasetSummary, type pageProtocol, type Reply, type ResponseOf } from "../../extension/messages.ts";
 import { isOverlayOnFor, withSiteEnabled, type Settings } from "../../extension/settings.ts";
 import { directionOf, formatDate } from "../card/card-strings.ts";
 import { countText, type InterfaceText, type MessageKey } from "../interface-text.ts";
@@ -17,16 +17,15 @@ import { sourceViewerPath } from "./source-viewer-path.ts";
 
 /** What a tab's content script reports about its page. */
 export type EntitiesOnPage = ResponseOf<typeof pageProtocol, "getEntitiesOnPage">;
-/** One dataset in use, as the background describes it. */
-export type DatasetSummary = ResponseOf<typeof backgroundProtocol, "listDatasets">[number];
+export type { DatasetListItem, DatasetSummary };
 
 /** Everything the popup asks of the browser, bound to the tab it controls. */
 export interface PopupServices extends SettingsServices {
   /** Asks the tab's content script what it found; an error means the page has none (or cannot have one). */
   entitiesOnPage(): Promise<Reply<EntitiesOnPage>>;
   /** Asks the tab's content script to scroll to an entity's first mention and open its card. */
-  revealEntity(entity: string): Promise<Reply<{ revealed: boolean }>>;
-  listDatasets(): Promise<Reply<DatasetSummary[]>>;
+  revealEntity(entity: string, dataset: string): Promise<Reply<{ revealed: boolean }>>;
+  listDatasets(): Promise<Reply<DatasetListItem[]>>;
   /** The full address of a file of the extension (`runtime.getURL`). */
   extensionUrl(path: string): string;
   /** Opens an address in a new tab. */
@@ -185,8 +184,8 @@ function usePage(services: PopupServices, refreshMs: number): Reply<EntitiesOnPa
 }
 
 /** The datasets in use, asked once. */
-function useDatasets(services: PopupServices): Reply<DatasetSummary[]> | null {
-  const [datasets, setDatasets] = useState<Reply<DatasetSummary[]> | null>(null);
+function useDatasets(services: PopupServices): Reply<DatasetListItem[]> | null {
+  const [datasets, setDatasets] = useState<Reply<DatasetListItem[]> | null>(null);
   useEffect(() => {
     let isCancelled = false;
     services.listDatasets().then(
@@ -230,9 +229,9 @@ function NamesOnPage({ page, settings, services, text }: NamesOnPageProps) {
   const { mentions, entities } = page.value;
   const language = text.language;
 
-  async function reveal(entity: string) {
+  async function reveal(entity: string, dataset: string) {
     setRevealFailed(false);
-    const reply = await services.revealEntity(entity);
+    const reply = await services.revealEntity(entity, dataset);
     if (reply.ok && reply.value.revealed) services.close();
     else setRevealFailed(true);
   }
@@ -249,7 +248,7 @@ function NamesOnPage({ page, settings, services, text }: NamesOnPageProps) {
             <ul class="entities" aria-labelledby={`group-${group.type}`}>
               {group.entities.map((entity) => (
                 <li key={`${entity.dataset}/${entity.id}`}>
-                  <button type="button" class="entity" data-entity={entity.id} onClick={() => void reveal(entity.id)}>
+                  <button type="button" class="entity" data-entity={entity.id} data-dataset={entity.dataset} onClick={() => void reveal(entity.id, entity.dataset)}>
                     <span class="entity-name">{entity.name[language]}</span>
                     <span class="count" aria-hidden="true">
                       {entity.mentions}
@@ -282,16 +281,20 @@ function emptyState(page: Reply<EntitiesOnPage> | null, settings: Settings | nul
   return page.value.entities.length === 0 ? "none" : null;
 }
 
-type DatasetsProps = { datasets: Reply<DatasetSummary[]> | null; services: PopupServices; text: InterfaceText };
+type DatasetsProps = { datasets: Reply<DatasetListItem[]> | null; services: PopupServices; text: InterfaceText };
 
-/** Each dataset's name and version, and its sources with a link to read each in the source viewer. */
+/**
+ * Each dataset in use — the bundled one and every enabled import — with its name and version,
+ * and its sources with a link to read each in the source viewer.
+ */
 function Datasets({ datasets, services, text }: DatasetsProps) {
   const language = text.language;
   if (datasets === null) return <p class="empty">{text.message("loading")}</p>;
-  if (!datasets.ok || datasets.value.length === 0) return <p class="empty">{text.message("popupDatasetUnavailable")}</p>;
+  const inUse = datasets.ok ? datasets.value.filter((d): d is DatasetSummary => isReadableDataset(d) && d.enabled) : [];
+  if (inUse.length === 0) return <p class="empty">{text.message("popupDatasetUnavailable")}</p>;
   return (
     <>
-      {datasets.value.map((dataset) => (
+      {inUse.map((dataset) => (
         <div key={dataset.id} class="dataset-entry" data-dataset={dataset.id}>
           <p class="dataset-name">{text.message("datasetNameVersion", dataset.name[language], dataset.version)}</p>
           <ul class="sources">

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     saveSettings,
     watchSettings,
     entitiesOnPage: async () => (tabId === null ? noTab : askPage(tabId, { type: "getEntitiesOnPage" })),
-    revealEntity: async (entity) => (tabId === null ? noTab : askPage(tabId, { type: "revealEntity", entity })),
+    revealEntity: async (entity, dataset) => (tabId === null ? noTab : askPage(tabId, { type: "revealEntity", entity, dataset })),
     listDatasets: () => askBackground({ type: "listDatasets" }),
     extensionUrl: (path) => extension.runtime.getURL(path),
     openUrl: async (url) => {

@@ -90,6 +90,23 @@ export function SourceViewer({ dataset, sourceId, factId, language }: SourceView
   );
 }
 
+/** The page when the dataset named in its address is not there (removed, or unreadable). */
+export function DatasetUnavailable({ datasetId, language }: { datasetId: string; language: CardLanguage }) {
+  const t = sourceText(language);
+  useEffect(() => {
+    document.title = t.pageTitle(t.notFoundTitle);
+  }, [t]);
+  return (
+    <main>
+      <p class="viewer-name">{t.viewerName}</p>
+      <h1>{t.notFoundTitle}</h1>
+      <p class="notice" role="alert">
+        {t.unknownDataset(datasetId)}
+      </p>
+    </main>
+  );
+}
+
 function firstQuoted(paragraphs: Paragraph[]): Paragraph | undefined {
   return paragraphs.find((p) => p.segments.some((s) => s.isQuote));
 }

@@ -1,19 +1,36 @@
 /**
- * Source viewer entry (`source.html?source=<id>&fact=<id>&lang=<ar|en>`): reads the URL, sets the
- * document's language and direction, and renders the viewer over the bundled dataset.
+ * Source viewer entry (`source.html?dataset=<id>&source=<id>&fact=<id>&lang=<ar|en>`): reads the
+ * URL, sets the document's language and direction, and renders the viewer over the dataset it
+ * names — the bundled one (also when none is named), or one the reader imported, read from
+ * `storage.local` and validated.
  */
 import { render } from "preact";
-import dataset from "virtual:bundled-dataset";
+import bundled from "virtual:bundled-dataset";
+import { extension } from "../../extension/browser-api.ts";
+import { DatasetStore } from "../../extension/dataset-store.ts";
 import { directionOf } from "../card/card-strings.ts";
-import { SourceViewer } from "./SourceViewer.tsx";
+import { DatasetUnavailable, SourceViewer } from "./SourceViewer.tsx";
 import { viewerLanguage } from "./source-strings.ts";
 
-const params = new URLSearchParams(location.search);
-const language = viewerLanguage(params.get("lang"), navigator.language);
-document.documentElement.lang = language;
-document.documentElement.dir = directionOf(language);
+async function main(): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const language = viewerLanguage(params.get("lang"), navigator.language);
+  document.documentElement.lang = language;
+  document.documentElement.dir = directionOf(language);
 
-render(
-  <SourceViewer dataset={dataset} sourceId={params.get("source")} factId={params.get("fact")} language={language} />,
-  document.body,
-);
+  const datasetId = params.get("dataset");
+  let dataset = bundled;
+  if (datasetId !== null && datasetId !== bundled.id) {
+    const store = new DatasetStore(extension.storage.local, { version: extension.runtime.getManifest().version });
+    const loaded = await store.loadById(datasetId);
+    if (loaded === null || !loaded.ok) {
+      if (loaded !== null && !loaded.ok) console.warn(`Backstory: dataset "${datasetId}" cannot be read: ${loaded.error}`);
+      render(<DatasetUnavailable datasetId={datasetId} language={language} />, document.body);
+      return;
+    }
+    dataset = loaded.dataset;
+  }
+  render(<SourceViewer dataset={dataset} sourceId={params.get("source")} factId={params.get("fact")} language={language} />, document.body);
+}
+
+void main();

@@ -12,6 +12,8 @@ export type SourceText = {
   notFoundTitle: string;
   noSourceGiven: string;
   unknownSource(sourceId: string): string;
+  /** The address names a dataset that is neither bundled nor imported (or no longer readable). */
+  unknownDataset(datasetId: string): string;
   unknownFact(factId: string): string;
   factFromOtherSource(factId: string): string;
   quoteNotFound: string;
@@ -51,8 +53,9 @@ const ar: SourceText = {
   viewerName: "Backstory · عارض المصادر",
   notFoundTitle: "المصدر غير موجود",
   noSourceGiven: "لم يُحدَّد أي مصدر في رابط هذه الصفحة.",
-  unknownSource: (sourceId) => `لا يوجد مصدر بالمعرّف «${sourceId}» في مجموعة البيانات المضمّنة.`,
-  unknownFact: (factId) => `لا توجد حقيقة بالمعرّف «${factId}» في مجموعة البيانات المضمّنة؛ يُعرض المصدر دون تمييز اقتباس.`,
+  unknownSource: (sourceId) => `لا يوجد مصدر بالمعرّف «${sourceId}» في مجموعة البيانات هذه.`,
+  unknownDataset: (datasetId) => `لا توجد مجموعة بيانات بالمعرّف «${datasetId}»، لا مضمّنة ولا مستوردة؛ ربما حُذفت أو تعذّرت قراءتها.`,
+  unknownFact: (factId) => `لا توجد حقيقة بالمعرّف «${factId}» في مجموعة البيانات هذه؛ يُعرض المصدر دون تمييز اقتباس.`,
   factFromOtherSource: (factId) => `الحقيقة «${factId}» مأخوذة من مصدر آخر؛ يُعرض هذا المصدر دون تمييز اقتباس.`,
   quoteNotFound: "لم يُعثر على اقتباس هذه الحقيقة حرفياً في نص المصدر.",
   aboutSource: "عن المصدر",
@@ -78,8 +81,9 @@ const en: SourceText = {
   viewerName: "Backstory · source viewer",
   notFoundTitle: "Source not found",
   noSourceGiven: "This page's address names no source.",
-  unknownSource: (sourceId) => `There is no source with the id “${sourceId}” in the bundled dataset.`,
-  unknownFact: (factId) => `There is no fact with the id “${factId}” in the bundled dataset; the source is shown without a highlighted quote.`,
+  unknownSource: (sourceId) => `There is no source with the id “${sourceId}” in this dataset.`,
+  unknownDataset: (datasetId) => `No dataset with the id “${datasetId}” is bundled or imported; it may have been removed, or it cannot be read.`,
+  unknownFact: (factId) => `There is no fact with the id “${factId}” in this dataset; the source is shown without a highlighted quote.`,
   factFromOtherSource: (factId) => `The fact “${factId}” comes from another source; this source is shown without a highlighted quote.`,
   quoteNotFound: "This fact's quote was not found verbatim in the source's text.",
   aboutSource: "About this source",

@@ -1,0 +1,155 @@
+import { describe, expect, test } from "vitest";
+import { compileMatcherTable } from "../../src/core/compile-matcher-table.ts";
+import {
+  contestedAliases,
+  formatMegabytes,
+  importSizeProblem,
+  MAX_IMPORT_BYTES,
+  parseDatasetImport,
+  utf8Length,
+} from "../../src/core/dataset-import.ts";
+import { datasetSchema } from "../../src/core/dataset-schema.ts";
+import { hostileDataset, junk, malformedFiles, quillmere, tenMegabytesOfJunk } from "../fixtures/datasets/test-datasets.ts";
+import { testDataset } from "./test-dataset.ts";
+
+const BUNDLED_ID = "istanbul-talks-2025";
+const parse = (text: string) => parseDatasetImport(text, { bundledId: BUNDLED_ID });
+
+describe("parseDatasetImport", () => {
+  test("accepts the valid test dataset", () => {
+    const result = parse(JSON.stringify(quillmere()));
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.dataset.entities.map((e) => e.id)).toContain("ilse-varnhagen");
+  });
+
+  test("accepts a file that starts with a byte-order mark", () => {
+    expect(parse(`\uFEFF${JSON.stringify(quillmere())}`).ok).toBe(true);
+  });
+
+  test.each(malformedFiles(BUNDLED_ID).map((file) => [file.name, file] as const))("refuses %s, naming each problem's JSON path and code", (_, file) => {
+    const result = parse(file.content);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    for (const expected of file.problems) expect(result.problems).toContainEqual(expect.objectContaining(expected));
+    for (const problem of result.problems) {
+      expect(problem.path).toMatch(/^\$/);
+      expect(problem.message.length).toBeGreaterThan(5);
+    }
+  });
+
+  test("a textFile is one problem, not also a missing text", () => {
+    const file = malformedFiles(BUNDLED_ID).find((f) => f.file === "text-file.json")!;
+    const result = parse(file.content);
+    expect(result.ok ? [] : result.problems).toEqual([
+      expect.objectContaining({ path: "$.sources[0].textFile", code: "text-file", message: expect.stringContaining("inline") }),
+    ]);
+  });
+
+  test("a textFile beside an inline text is still refused", () => {
+    const dataset = quillmere();
+    (dataset.sources[0] as Record<string, unknown>).textFile = "article.txt";
+    const result = parse(JSON.stringify(dataset));
+    expect(result.ok ? [] : result.problems.map((p) => p.code)).toEqual(["text-file"]);
+  });
+
+  test("reports the bundled id along with the dataset's other problems", () => {
+    const dataset = quillmere();
+    dataset.id = BUNDLED_ID;
+    dataset.facts![0]!.quote = "not in the article";
+    const result = parse(JSON.stringify(dataset));
+    expect(result.ok ? [] : result.problems.map((p) => `${p.code} ${p.path}`).sort()).toEqual(["bundled-id $.id", "quote-not-in-source $.facts[0].quote"]);
+  });
+
+  test("invalid JSON says where the parser stopped", () => {
+    const result = parse('{"id": "x",\n  "name": }');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems).toEqual([{ path: "$", code: "invalid-json", message: expect.stringMatching(/^not valid JSON: .+/) }]);
+  });
+
+  test("10 MB of junk is refused by its size at once, without being parsed", () => {
+    const file = tenMegabytesOfJunk();
+    expect(file.content.length).toBe(10 * 1024 * 1024);
+    const started = performance.now();
+    const result = parse(file.content);
+    expect(performance.now() - started).toBeLessThan(50);
+    expect(result).toEqual({ ok: false, problems: [{ path: "$", code: "too-large", message: "the file is 10 MB; a dataset to import may be at most 2 MB" }] });
+  });
+
+  test("the limit is on UTF-8 bytes: Arabic text counts two bytes a letter", () => {
+    const dataset = quillmere();
+    const base = JSON.stringify(dataset).length;
+    // Just under the limit in UTF-16 code units, but over it in UTF-8.
+    dataset.sources[0]!.text += ` ${"ب".repeat(Math.ceil((MAX_IMPORT_BYTES - base) / 2) + 10)}`;
+    const text = JSON.stringify(dataset);
+    expect(text.length).toBeLessThan(MAX_IMPORT_BYTES);
+    expect(utf8Length(text)).toBeGreaterThan(MAX_IMPORT_BYTES);
+    expect(parse(text).ok ? "accepted" : (parse(text) as { problems: { code: string }[] }).problems[0]!.code).toBe("too-large");
+  });
+
+  test("a valid dataset of nearly 2 MB is accepted", () => {
+    const dataset = quillmere();
+    dataset.sources[0]!.text += `\n\n${"Filler text for the size test. ".repeat(Math.floor((MAX_IMPORT_BYTES - 10_000) / 31))}`;
+    const text = JSON.stringify(dataset);
+    expect(utf8Length(text)).toBeGreaterThan(MAX_IMPORT_BYTES * 0.95);
+    expect(parse(text).ok).toBe(true);
+  });
+
+  test("junk under the limit is refused by the parser or the schema, never thrown", () => {
+    for (const text of [junk(100_000), "null", "0", '"a dataset"', "[]", "{}", '{"__proto__": {"id": "x"}}', "[".repeat(100_000)]) {
+      const result = parse(text);
+      expect(result.ok, text.slice(0, 30)).toBe(false);
+    }
+  });
+
+  test("a dataset with markup in its texts is valid: markup is only text", () => {
+    expect(parse(JSON.stringify(hostileDataset())).ok).toBe(true);
+  });
+});
+
+describe("the size limit", () => {
+  test("is 2 MB, checked on a file's size before reading", () => {
+    expect(MAX_IMPORT_BYTES).toBe(2 * 1024 * 1024);
+    expect(importSizeProblem(MAX_IMPORT_BYTES)).toBeNull();
+    expect(importSizeProblem(MAX_IMPORT_BYTES + 1)).toMatchObject({ path: "$", code: "too-large" });
+    expect(formatMegabytes(10.5 * 1024 * 1024)).toBe("10.5 MB");
+  });
+
+  test.each([
+    ["ASCII", "abc", 3],
+    ["Arabic", "دارشيف", 12],
+    ["an astral character", "𝔸", 4],
+    ["a lone surrogate", "\ud800", 3],
+    ["mixed", "a ب €", 1 + 1 + 2 + 1 + 3],
+  ])("utf8Length counts %s as the encoder does", (_, text, bytes) => {
+    expect(utf8Length(text)).toBe(bytes);
+    if (!/[\ud800-\udfff]/.test(text) || text.length > 1) expect(new TextEncoder().encode(text).length).toBe(bytes);
+  });
+});
+
+describe("contestedAliases", () => {
+  test("lists each name an earlier table already claims, with its path and who keeps it", () => {
+    const bundled = compileMatcherTable([datasetSchema.parse(testDataset())]);
+    const dataset = datasetSchema.parse({
+      ...quillmere(),
+      entities: [
+        ...quillmere().entities,
+        { id: "another-rubio", type: "person", name: { ar: "روبيو آخر", en: "Another Rubio" }, aliases: ["Rubio", "RUBIO", "رُوبيو"], summary: { ar: "م.", en: "S." } },
+      ],
+    });
+    const contested = contestedAliases(dataset, [bundled]);
+    // "RUBIO" and "رُوبيو" normalise to names already listed ("Rubio", and "روبيو" of the bundled entity).
+    expect(contested.map((c) => [c.path, c.alias, c.entity, `${c.owner.dataset}/${c.owner.id}`])).toEqual([
+      // The test article's "Washington" (the state) is the test dataset's Washington (the city).
+      ["$.entities[5].aliases[0]", "Washington", "washington-state", "test/washington"],
+      ["$.entities[6].aliases[0]", "Rubio", "another-rubio", "test/rubio"],
+      ["$.entities[6].aliases[2]", "رُوبيو", "another-rubio", "test/rubio"],
+    ]);
+  });
+
+  test("none when the names are all new", () => {
+    const bundled = compileMatcherTable([datasetSchema.parse(testDataset())]);
+    const dataset = quillmere();
+    dataset.entities = dataset.entities.filter((e) => e.id !== "washington-state");
+    expect(contestedAliases(datasetSchema.parse(dataset), [bundled])).toEqual([]);
+  });
+});
