@@ -1,0 +1,112 @@
+/**
+ * The benchmark's output: one plain-text table (figure | ours | baseline | ratio | target | met?)
+ * under the machine and date, then the notes that say what each figure was measured on.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { formatMachine, type Machine } from "./machine.ts";
+import type { MatcherDetails } from "./matcher.ts";
+import type { PageDetails } from "./page.ts";
+import { bytes, formatRatio, ms, type ReportRow } from "./report-row.ts";
+import type { SizeDetails } from "./size.ts";
+
+/** Everything one run of `npm run bench` found. */
+export interface BenchResults {
+  machine: Machine;
+  rows: ReportRow[];
+  matcher?: MatcherDetails;
+  page?: PageDetails;
+  size?: SizeDetails;
+}
+
+const HEADERS = ["figure", "ours", "baseline", "ratio", "target", "met?"] as const;
+
+function metText(met: boolean | null): string {
+  return met === null ? "—" : met ? "yes" : "NO";
+}
+
+/** The table, with a line per section, columns padded to line up. */
+export function formatTable(rows: readonly ReportRow[]): string[] {
+  const cells = rows.map((r) => [r.figure, r.ours, r.baseline, formatRatio(r), r.target, metText(r.met)]);
+  const widths = HEADERS.map((h, i) => Math.max(h.length, ...cells.map((c) => [...c[i]!].length)));
+  const line = (values: readonly string[]) => values.map((v, i) => v + " ".repeat(widths[i]! - [...v].length)).join(" | ").trimEnd();
+  const out = [line(HEADERS), widths.map((w) => "-".repeat(w)).join("-|-")];
+  let section = "";
+  rows.forEach((row, i) => {
+    if (row.section !== section) {
+      section = row.section;
+      out.push(`[${section}]`);
+    }
+    out.push(line(cells[i]!));
+  });
+  return out;
+}
+
+/** What the figures were measured on, and the causes the benchmark can see. */
+export function formatNotes(results: BenchResults): string[] {
+  const notes: string[] = [];
+  const { matcher, page, size } = results;
+  if (matcher) {
+    const [small, large] = matcher.dictionaries;
+    notes.push(
+      `Matcher: ${bytes(matcher.corpusBytes)} of UTF-8 text (${(matcher.corpusUnits / 1e6).toFixed(2)} M code units) in ${matcher.corpusRuns} text runs ` +
+        `(the two fixture pages' runs, repeated); medians of ${matcher.runs} passes after a warm-up pass. MB = 1,000,000 bytes of UTF-8 text.`,
+    );
+    for (const d of [small, large]) {
+      if (!d) continue;
+      notes.push(
+        `  ${d.name}: ${d.aliases} aliases → ${d.patterns} patterns; matcher found ${d.mentions} mentions, ` +
+          `regex ${d.regexMatches} matches on ${bytes(d.regexSampleBytes)}` +
+          (d.regexSampleBytes < matcher.corpusBytes ? ` (a sample spread over the corpus, ${d.regexPasses} passes; the regex is too slow for all of it)` : "") +
+          `; regex compile timed ${d.regexCompileRuns} time(s).`,
+      );
+    }
+  }
+  if (page) {
+    notes.push(
+      `Page: ${bytes(page.page.htmlBytes)} of HTML, ${bytes(page.page.textBytes)} of article text (${(page.page.textUnits / 1e6).toFixed(2)} M code units), ` +
+        `${page.page.articles} articles, ${page.page.paragraphs} paragraphs; medians of ${page.runs} fresh page loads per figure.`,
+      `  Our highlight holds ${page.highlights} ranges; mark.js made ${page.markJsMarks ?? "n/a"} marks${page.markJsTimedOut ? " (stopped at the cap)" : ""} ` +
+        `(${page.markRuns} run${page.markRuns === 1 ? "" : "s"}), advanced-mark.js ${page.advancedMarkMarks ?? "n/a"}; same ${page.aliases} aliases for all.`,
+      `  Longest task after load, median traced run: ${ms(page.longestTaskOn.durationMs)} at ${ms(page.longestTaskOn.startAfterLoadMs)} after load` +
+        (page.longestTaskOn.parts.length > 0 ? `, of which ${page.longestTaskOn.parts.map(([n, t]) => `${n} ${ms(t)}`).join(", ")}` : "") +
+        `; overlay off: ${ms(page.longestTaskOff.durationMs)}.`,
+      `  The Long Tasks API (PerformanceObserver 'longtask') reported ${ms(page.longTasksApiOn)} (overlay on) and ${ms(page.longTasksApiOff)} (off): ` +
+        `it does not see rendering work or content scripts, hence the trace.`,
+      `  Hover: the card's host entered the DOM ${ms(page.hoverToHostMs)} after the dwell; one frame here is ${ms(page.frameMs)}.`,
+    );
+    if (page.embedderHeapOn !== null && page.embedderHeapOff !== null) {
+      notes.push(`  Heap figures: V8 heap of the page's renderer isolate (page and content-script worlds) and Blink's heap, after two forced GCs.`);
+    }
+  }
+  if (size) {
+    notes.push(`Size: the compiled dictionary embedded in the bundle is ${bytes(size.tableRawBytes)} as JSON (${bytes(size.tableGzipBytes)} gzipped). KB = 1,000 bytes.`);
+  }
+  return notes;
+}
+
+/** The whole report as text. */
+export function formatReport(results: BenchResults): string {
+  const met = results.rows.filter((r) => r.met === true).length;
+  const missed = results.rows.filter((r) => r.met === false);
+  return [
+    ...formatMachine(results.machine),
+    "",
+    ...formatTable(results.rows),
+    "",
+    `Targets met: ${met} of ${met + missed.length}.` + (missed.length > 0 ? ` Missed: ${missed.map((r) => r.figure).join("; ")}.` : ""),
+    "",
+    ...formatNotes(results),
+  ].join("\n");
+}
+
+const START = "<!-- bench:results:start -->";
+const END = "<!-- bench:results:end -->";
+
+/** Replaces the results block of a Markdown file (between the bench:results markers) with `report`. */
+export function writeResultsInto(file: string, report: string): void {
+  const text = readFileSync(file, "utf8");
+  const from = text.indexOf(START);
+  const to = text.indexOf(END);
+  if (from < 0 || to < from) throw new Error(`${file} has no ${START} … ${END} block`);
+  writeFileSync(file, `${text.slice(0, from + START.length)}\n\n\`\`\`text\n${report}\n\`\`\`\n\n${text.slice(to)}`);
+}
