@@ -62,13 +62,23 @@ export function serveBackground(handlers: Handlers<BackgroundProtocol, Runtime.M
 }
 
 /**
+ * Whether a message comes from the extension's background or one of its pages, not from a
+ * content script. A content script's message carries `sender.tab` and the web page's URL.
+ * Chrome leaves `tab` out for extension pages; Firefox sets it for an extension page shown in
+ * a tab (the popup on Firefox for Android, or opened as a page), so there the URL decides.
+ */
+export function isExtensionContext(sender: Runtime.MessageSender): boolean {
+  return isOwnSender(sender) && (sender.tab === undefined || (sender.url?.startsWith(extension.runtime.getURL("")) ?? false));
+}
+
+/**
  * Answers the page protocol (in a content script). Only the extension's pages and background
- * may ask: a message relayed from another tab's content script carries `sender.tab` and is
- * ignored, as is one that is not a page-protocol message.
+ * may ask: a message relayed from a content script is ignored, as is one that is not a
+ * page-protocol message.
  */
 export function servePage(handlers: Handlers<PageProtocol, Runtime.MessageSender>, signal: AbortSignal): void {
   listen((message, sender) => {
-    if (!isOwnSender(sender) || sender.tab !== undefined) return undefined;
+    if (!isExtensionContext(sender)) return undefined;
     const type = (message as { type?: unknown } | null)?.type;
     if (typeof type !== "string" || !Object.hasOwn(pageProtocol, type)) return undefined;
     return dispatch(pageProtocol, handlers, message, sender);

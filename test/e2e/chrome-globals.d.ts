@@ -1,6 +1,7 @@
 /**
- * The few `chrome.*` calls that browser tests evaluate inside the extension's service worker
- * (through Playwright), typed just enough for those functions to type-check.
+ * The few `chrome.*` calls that browser tests evaluate inside the extension (its service worker
+ * in Chromium, an extension page in Firefox, where `chrome.*` is promise-based in MV3 too),
+ * typed just enough for those functions to type-check.
  */
 interface ChromeForTests {
   storage: {
@@ -12,6 +13,7 @@ interface ChromeForTests {
     sendMessage(tabId: number, message: unknown, options?: { frameId?: number }): Promise<unknown>;
   };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
+  permissions: { getAll(): Promise<{ origins?: string[]; permissions?: string[] }> };
   runtime: { id: string; sendMessage(extensionId: string, message: unknown): Promise<unknown> };
 }
 declare const chrome: ChromeForTests;

@@ -1,21 +1,31 @@
 /**
- * Browser-test harness: Debian's Chromium driven by Playwright with the built extension
- * (`dist/chrome`, exactly as users load it) and a loopback server for the fixture pages.
- * The card lives in a closed shadow root; tests read it through the DevTools protocol, which
- * can pierce closed roots, instead of opening it up in a test build.
+ * Browser-test harness: Backstory's test steps (open a page and wait for the scan, read the
+ * highlights, hover a mention, read the card in its closed shadow root, set the settings, talk
+ * to the page from the extension, open the popup) over a browser driver (`drivers/`), so the
+ * same cases run in Chromium and in Firefox with the built extension installed as users install
+ * it, plus a loopback server for the fixture pages.
+ *
+ * `BackstoryBrowser` drives either browser. `ExtensionBrowser` is the Chromium-only shape that
+ * predates it (Playwright pages in and out), kept for tests written against Playwright; every
+ * page helper below accepts either kind of page.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { BrowserContext, CDPSession, Page, Worker } from "playwright-core";
-import { launchChromiumWithExtension, ROOT } from "../../scripts/lib/chromium-with-extension.ts";
+import type { BrowserContext, Page, Worker } from "playwright-core";
+import { ROOT } from "../../scripts/lib/chromium-with-extension.ts";
 import { PageServer } from "../../scripts/lib/page-server.ts";
+import { BROWSER_NAMES, type BrowserDriver, type BrowserFunction, type BrowserName, type PageDriver, type ShadowRootHandle } from "./drivers/browser-driver.ts";
+import { ChromiumDriver, ChromiumPage } from "./drivers/chromium-driver.ts";
+import { FirefoxDriver } from "./drivers/firefox-driver.ts";
 
-export { ROOT };
+export { BROWSER_NAMES, ROOT, type BrowserName, type PageDriver };
 export const ARTIFACTS = path.join(ROOT, "test-results/screenshots");
 
 /** The highlight names the content script registers. */
 export const MENTION_HIGHLIGHT = "backstory-mention";
+/** The overlay's host element (on `<html>`, present only while a card is open). */
+const OVERLAY_HOST = "[data-backstory]";
 
 /** The loopback server for `test/fixtures/pages` and `test/e2e/pages`. */
 export class FixtureServer extends PageServer {
@@ -24,94 +34,191 @@ export class FixtureServer extends PageServer {
   }
 }
 
-/** A Chromium profile with the extension loaded. */
-export class ExtensionBrowser {
+/** A page as either kind of test passes it: a Playwright page (Chromium) or a driver's page. */
+export type AnyPage = Page | PageDriver;
+
+function isPageDriver(page: AnyPage): page is PageDriver {
+  return typeof (page as PageDriver).closedShadowRoot === "function";
+}
+
+/** The driver page for a page of either kind. */
+export function driverPage(page: AnyPage): PageDriver {
+  return isPageDriver(page) ? page : ChromiumPage.of(page);
+}
+
+/** Backstory installed in Chromium or Firefox, with the product's test steps. */
+export class BackstoryBrowser {
   private constructor(
-    readonly context: BrowserContext,
-    readonly worker: Worker,
-    readonly extensionId: string,
-    private readonly profile: string,
-    private readonly ownsProfile: boolean,
+    readonly driver: BrowserDriver,
+    private readonly ownedProfile: string | null,
   ) {}
 
-  /** Launches Chromium with `dist/chrome` loaded; pass `profile` to reuse one across restarts. */
-  static async launch(options: { profile?: string } = {}): Promise<ExtensionBrowser> {
-    const profile = options.profile ?? (await mkdtemp(path.join(tmpdir(), "backstory-profile-")));
-    const { context, worker, extensionId } = await launchChromiumWithExtension({ profile, headless: true });
-    return new ExtensionBrowser(context, worker, extensionId, profile, options.profile === undefined);
+  /**
+   * Launches a browser with the built extension (`dist/chrome` or `dist/firefox`). Pass
+   * `profile` (an empty or earlier-used folder) to keep the profile across a restart.
+   */
+  static async launch(name: BrowserName, options: { profile?: string } = {}): Promise<BackstoryBrowser> {
+    if (name === "firefox") return new BackstoryBrowser(await FirefoxDriver.launch(options), null);
+    const owned = options.profile === undefined ? await mkdtemp(path.join(tmpdir(), "backstory-profile-")) : null;
+    try {
+      return new BackstoryBrowser(await ChromiumDriver.launch({ profile: options.profile ?? owned! }), owned);
+    } catch (error) {
+      if (owned !== null) await rm(owned, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  get name(): BrowserName {
+    return this.driver.name;
+  }
+
+  /** A new tab at about:blank. */
+  newPage(): Promise<PageDriver> {
+    return this.driver.newPage();
   }
 
   /** Opens a page and waits until the content script has finished its initial scan. */
-  async open(url: string, options: { expectScan?: boolean } = {}): Promise<Page> {
-    const page = await this.context.newPage();
+  async open(url: string, options: { expectScan?: boolean } = {}): Promise<PageDriver> {
+    const page = await this.driver.newPage();
     await page.goto(url);
     if (options.expectScan ?? true) await waitForScan(page);
     return page;
   }
 
+  /** The absolute URL of a file of the extension. */
+  extensionUrl(file: string): string {
+    return this.driver.extensionUrl(file);
+  }
+
+  /** Runs a function with the extension API (`chrome.*`), in the extension's own context. */
+  evaluateInExtension<R, A = undefined>(fn: BrowserFunction<A, R>, arg?: A): Promise<R> {
+    return this.driver.evaluateInExtension(fn, arg);
+  }
+
   /** Writes the extension's settings directly to storage, as the popup would. */
   async setSettings(settings: Record<string, unknown>): Promise<void> {
-    await this.worker.evaluate(async (value) => {
+    await this.driver.evaluateInExtension(async (value) => {
       const current = (await chrome.storage.sync.get("settings")).settings ?? {};
       await chrome.storage.sync.set({ settings: { ...current, ...value } });
     }, settings);
   }
 
   /**
-   * Sends a page-protocol message from the background to the page's tab, found as the keyboard
+   * Sends a page-protocol message from the extension to the page's tab, found as the keyboard
    * command finds it: the active tab (the extension has no `tabs` permission to match URLs).
    */
-  async sendToTab(page: Page, message: unknown): Promise<unknown> {
-    await page.bringToFront();
-    return this.worker.evaluate(async (message) => {
-      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      return chrome.tabs.sendMessage(tab!.id!, message, { frameId: 0 });
-    }, message);
+  async sendToTab(page: AnyPage, message: unknown): Promise<unknown> {
+    const tabId = await this.tabIdOf(page);
+    return this.driver.evaluateInExtension(({ tabId, message }) => chrome.tabs.sendMessage(tabId, message, { frameId: 0 }), { tabId, message });
   }
 
-  /** The browser's id of the tab showing `page`. */
-  async tabIdOf(page: Page): Promise<number> {
-    await page.bringToFront();
-    return this.worker.evaluate(async () => {
+  /** The browser's id of the tab showing `page` (which this brings to the front). */
+  async tabIdOf(page: AnyPage): Promise<number> {
+    await driverPage(page).bringToFront();
+    return this.driver.evaluateInExtension(async () => {
       const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
       return tab!.id!;
     });
   }
 
   /** The toolbar badge's text for the tab showing `page`. */
-  async badgeOf(page: Page): Promise<string> {
+  async badgeOf(page: AnyPage): Promise<string> {
     const tabId = await this.tabIdOf(page);
-    return this.worker.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), tabId);
+    return this.driver.evaluateInExtension((tabId) => chrome.action.getBadgeText({ tabId }), tabId);
+  }
+
+  /** Opens the popup as a page, controlling the tab that shows `page`. */
+  async openPopup(page: AnyPage, options: { lang?: "ar" | "en" } = {}): Promise<PageDriver> {
+    const tabId = await this.tabIdOf(page);
+    const query = new URLSearchParams({ tab: String(tabId), ...(options.lang && { lang: options.lang }) });
+    return this.driver.openExtensionPage(`popup.html?${query}`);
+  }
+
+  /** Runs `action` and returns the tab it opened. */
+  waitForNewPage(action: () => Promise<void>): Promise<PageDriver> {
+    return this.driver.waitForNewPage(action);
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+    if (this.ownedProfile !== null) await rm(this.ownedProfile, { recursive: true, force: true });
+  }
+}
+
+/** A Chromium profile with the extension loaded, handing out Playwright pages. */
+export class ExtensionBrowser {
+  private constructor(private readonly backstory: BackstoryBrowser) {}
+
+  /** Launches Chromium with `dist/chrome` loaded; pass `profile` to reuse one across restarts. */
+  static async launch(options: { profile?: string } = {}): Promise<ExtensionBrowser> {
+    return new ExtensionBrowser(await BackstoryBrowser.launch("chromium", options));
+  }
+
+  private get chromium(): ChromiumDriver {
+    return this.backstory.driver as ChromiumDriver;
+  }
+
+  get context(): BrowserContext {
+    return this.chromium.context;
+  }
+
+  get worker(): Worker {
+    return this.chromium.worker;
+  }
+
+  get extensionId(): string {
+    return this.chromium.extensionId;
+  }
+
+  /** Opens a page and waits until the content script has finished its initial scan. */
+  async open(url: string, options: { expectScan?: boolean } = {}): Promise<Page> {
+    return ((await this.backstory.open(url, options)) as ChromiumPage).page;
+  }
+
+  /** Writes the extension's settings directly to storage, as the popup would. */
+  setSettings(settings: Record<string, unknown>): Promise<void> {
+    return this.backstory.setSettings(settings);
+  }
+
+  /** Sends a page-protocol message from the background to the page's (the active) tab. */
+  sendToTab(page: Page, message: unknown): Promise<unknown> {
+    return this.backstory.sendToTab(page, message);
+  }
+
+  /** The browser's id of the tab showing `page`. */
+  tabIdOf(page: Page): Promise<number> {
+    return this.backstory.tabIdOf(page);
+  }
+
+  /** The toolbar badge's text for the tab showing `page`. */
+  badgeOf(page: Page): Promise<string> {
+    return this.backstory.badgeOf(page);
   }
 
   /** Opens the popup as a page, controlling the tab that shows `page`. */
   async openPopup(page: Page, options: { lang?: "ar" | "en" } = {}): Promise<Page> {
-    const tabId = await this.tabIdOf(page);
-    const popup = await this.context.newPage();
-    const query = new URLSearchParams({ tab: String(tabId), ...(options.lang && { lang: options.lang }) });
-    await popup.goto(`chrome-extension://${this.extensionId}/popup.html?${query}`);
-    return popup;
+    return ((await this.backstory.openPopup(page, options)) as ChromiumPage).page;
   }
 
-  async close(): Promise<void> {
-    await this.context.close();
-    if (this.ownsProfile) await rm(this.profile, { recursive: true, force: true });
+  close(): Promise<void> {
+    return this.backstory.close();
   }
 }
 
 /** Waits for the User Timing measure the content script records after its initial scan. */
-export async function waitForScan(page: Page): Promise<void> {
-  await page.waitForFunction(() => performance.getEntriesByName("backstory:scan").length > 0, undefined, { timeout: 15_000 });
+export async function waitForScan(page: AnyPage): Promise<void> {
+  // The measure is on the document's own timeline, so the page's main world sees it (Firefox too).
+  await driverPage(page).waitForFunction(() => performance.getEntriesByName("backstory:scan").length > 0, undefined, { timeout: 15_000 });
 }
 
 /** The texts of the ranges we highlight, in the order they were added (read from the main world). */
-export function highlightedTexts(page: Page): Promise<string[]> {
-  return page.evaluate((name) => [...(CSS.highlights.get(name) ?? [])].map((r) => r.toString()), MENTION_HIGHLIGHT);
+export function highlightedTexts(page: AnyPage): Promise<string[]> {
+  return driverPage(page).evaluate((name) => [...(CSS.highlights.get(name) ?? [])].map((r) => r.toString()), MENTION_HIGHLIGHT);
 }
 
 /** The viewport centre of the first highlighted range whose text is `text`. */
-export async function mentionCentre(page: Page, text: string, occurrence = 0): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(
+export async function mentionCentre(page: AnyPage, text: string, occurrence = 0): Promise<{ x: number; y: number }> {
+  const point = await driverPage(page).evaluate(
     ({ name, text, occurrence }) => {
       const ranges = [...(CSS.highlights.get(name) ?? [])].filter((r) => r.toString() === text);
       const range = ranges[occurrence] as Range | undefined;
@@ -127,50 +234,31 @@ export async function mentionCentre(page: Page, text: string, occurrence = 0): P
 }
 
 /** Moves the pointer onto a mention and waits for its card. */
-export async function hoverMention(page: Page, text: string, occurrence = 0): Promise<void> {
-  const { x, y } = await mentionCentre(page, text, occurrence);
-  await page.mouse.move(x - 3, y, { steps: 2 });
-  await page.mouse.move(x, y, { steps: 2 });
-  await waitForCard(page);
+export async function hoverMention(page: AnyPage, text: string, occurrence = 0): Promise<void> {
+  const driver = driverPage(page);
+  const { x, y } = await mentionCentre(driver, text, occurrence);
+  await driver.mouse.move(x - 3, y, { steps: 2 });
+  await driver.mouse.move(x, y, { steps: 2 });
+  await waitForCard(driver);
 }
 
-/** The overlay host and its closed shadow root, reached through the DevTools protocol. */
+/** The overlay host's closed shadow root, reached through the driver's protocol (CDP or BiDi). */
 export class ClosedShadow {
-  private constructor(
-    private readonly session: CDPSession,
-    private readonly rootObjectId: string,
-  ) {}
+  private constructor(private readonly root: ShadowRootHandle) {}
 
-  /** Finds the overlay host and resolves its (closed) shadow root, or null when there is none. */
-  static async find(page: Page): Promise<ClosedShadow | null> {
-    const session = await page.context().newCDPSession(page);
-    const { root } = await session.send("DOM.getDocument", { depth: -1, pierce: true });
-    const html = root.children?.find((n) => n.nodeName === "HTML");
-    const host = html?.children?.find((n) => n.attributes?.includes("data-backstory"));
-    const shadow = host?.shadowRoots?.[0];
-    if (!shadow) {
-      await session.detach();
-      return null;
-    }
-    const { object } = await session.send("DOM.resolveNode", { backendNodeId: shadow.backendNodeId });
-    return new ClosedShadow(session, object.objectId!);
+  /** Finds the overlay host and its (closed) shadow root, or null when there is none. */
+  static async find(page: AnyPage): Promise<ClosedShadow | null> {
+    const root = await driverPage(page).closedShadowRoot(OVERLAY_HOST);
+    return root === null ? null : new ClosedShadow(root);
   }
 
   /** Runs a function with the shadow root as its argument, in the page's main world. */
-  async evaluate<T>(fn: string): Promise<T> {
-    const { result, exceptionDetails } = await this.session.send("Runtime.callFunctionOn", {
-      objectId: this.rootObjectId,
-      functionDeclaration: fn,
-      arguments: [{ objectId: this.rootObjectId }],
-      returnByValue: true,
-      awaitPromise: true,
-    });
-    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
-    return result.value as T;
+  evaluate<T>(fn: string): Promise<T> {
+    return this.root.evaluate<T>(fn);
   }
 
-  async dispose(): Promise<void> {
-    await this.session.detach().catch(() => {});
+  dispose(): Promise<void> {
+    return this.root.dispose();
   }
 }
 
@@ -185,18 +273,32 @@ export interface CardContent {
 }
 
 /** Waits until a card is open, and returns what it shows. */
-export async function waitForCard(page: Page, timeout = 5000): Promise<CardContent> {
+export async function waitForCard(page: AnyPage, timeout = 5000): Promise<CardContent> {
   const deadline = Date.now() + timeout;
   for (;;) {
     const card = await readCard(page);
     if (card !== null) return card;
     if (Date.now() > deadline) throw new Error("no card opened");
-    await page.waitForTimeout(50);
+    await sleep(50);
+  }
+}
+
+/**
+ * Waits until the open card has finished its entrance animation, so a screenshot shows it as a
+ * reader sees it (Firefox is driven fast enough to catch it fading in).
+ */
+export async function waitForCardSettled(page: AnyPage): Promise<void> {
+  const shadow = await ClosedShadow.find(page);
+  if (shadow === null) throw new Error("no card open");
+  try {
+    await shadow.evaluate(`(root) => Promise.all(root.getAnimations().map((a) => a.finished)).then(() => true)`);
+  } finally {
+    await shadow.dispose();
   }
 }
 
 /** The open card's content, or null when none is open. */
-export async function readCard(page: Page): Promise<CardContent | null> {
+export async function readCard(page: AnyPage): Promise<CardContent | null> {
   const shadow = await ClosedShadow.find(page);
   if (shadow === null) return null;
   try {
@@ -214,18 +316,18 @@ export async function readCard(page: Page): Promise<CardContent | null> {
 }
 
 /** Whether the overlay host is in the document (as the page sees it). */
-export function hasOverlayHost(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.querySelector("[data-backstory]") !== null);
+export function hasOverlayHost(page: AnyPage): Promise<boolean> {
+  return driverPage(page).evaluate(() => document.querySelector("[data-backstory]") !== null);
 }
 
 /** Waits until no card is open (the host has been removed). */
-export async function waitForNoCard(page: Page, timeout = 3000): Promise<void> {
-  await page.waitForFunction(() => document.querySelector("[data-backstory]") === null, undefined, { timeout });
+export async function waitForNoCard(page: AnyPage, timeout = 3000): Promise<void> {
+  await driverPage(page).waitForFunction(() => document.querySelector("[data-backstory]") === null, undefined, { timeout });
 }
 
 /** Records `document.body.innerHTML` as the page built it, before the content script ran. */
-export async function captureBodyBeforeExtension(page: Page): Promise<void> {
-  await page.addInitScript(() => {
+export async function captureBodyBeforeExtension(page: AnyPage): Promise<void> {
+  await driverPage(page).addInitScript(() => {
     document.addEventListener("DOMContentLoaded", () => {
       (window as unknown as { __bodyBefore: string }).__bodyBefore = document.body.innerHTML;
     });
@@ -233,6 +335,11 @@ export async function captureBodyBeforeExtension(page: Page): Promise<void> {
 }
 
 /** The body recorded by `captureBodyBeforeExtension`, and the body now. */
-export function bodyBeforeAndNow(page: Page): Promise<{ before: string; now: string }> {
-  return page.evaluate(() => ({ before: (window as unknown as { __bodyBefore: string }).__bodyBefore, now: document.body.innerHTML }));
+export function bodyBeforeAndNow(page: AnyPage): Promise<{ before: string; now: string }> {
+  return driverPage(page).evaluate(() => ({ before: (window as unknown as { __bodyBefore: string }).__bodyBefore, now: document.body.innerHTML }));
+}
+
+/** Waits `ms` milliseconds (for checks that something does *not* happen). */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

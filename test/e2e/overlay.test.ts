@@ -1,16 +1,17 @@
 /**
- * The in-page overlay in real Chromium with the built extension: highlights that leave the
- * page untouched, hover cards with facts and their sources, mutations, regions never matched,
- * the keyboard command, and accessibility of the open card.
+ * The in-page overlay in real Chromium and Firefox with the built extension: highlights that
+ * leave the page untouched, hover cards with facts and their sources, mutations, regions never
+ * matched, the keyboard command, and accessibility of the open card. One set of cases, run
+ * once per browser (the browser's name leads each test's name).
  */
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   ARTIFACTS,
+  BROWSER_NAMES,
+  BackstoryBrowser,
   ClosedShadow,
-  ExtensionBrowser,
   FixtureServer,
   ROOT,
   bodyBeforeAndNow,
@@ -20,21 +21,21 @@ import {
   hoverMention,
   mentionCentre,
   readCard,
+  sleep,
   waitForCard,
+  waitForCardSettled,
   waitForNoCard,
   waitForScan,
+  type PageDriver,
 } from "./harness.ts";
 
 const server = new FixtureServer();
-let browser: ExtensionBrowser;
 
 beforeAll(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
   await server.start();
-  browser = await ExtensionBrowser.launch();
 });
 afterAll(async () => {
-  await browser?.close();
   await server.stop();
 });
 
@@ -43,291 +44,320 @@ async function expectedTexts(page: string): Promise<string[]> {
   return (JSON.parse(await readFile(file, "utf8")) as { text: string }[]).map((m) => m.text);
 }
 
-async function openWithBodySnapshot(name: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await captureBodyBeforeExtension(page);
-  await page.goto(server.url(name));
-  await waitForScan(page);
-  return page;
-}
+describe.each(BROWSER_NAMES)("%s", (browserName) => {
+  let browser: BackstoryBrowser;
 
-describe("highlights", () => {
-  test.each(["seed-article.ar.html", "istanbul-talks.en.html"])("%s: every expected mention is highlighted, nothing else", async (name) => {
-    const page = await browser.open(server.url(name));
-    const texts = await highlightedTexts(page);
-    const expected = await expectedTexts(name);
-    expect(texts.length).toBe(expected.length);
-    // Highlights are not wrapped in elements: compare the highlighted texts as a multiset.
-    expect([...texts].sort()).toEqual([...expected].sort());
-    await page.close();
+  beforeAll(async () => {
+    browser = await BackstoryBrowser.launch(browserName);
+  });
+  afterAll(async () => {
+    await browser?.close();
   });
 
-  test("the page's DOM is identical with the extension, before and after hovering, and after turning it off", async () => {
-    const page = await openWithBodySnapshot("seed-article.ar.html");
-    const afterScan = await bodyBeforeAndNow(page);
-    expect(afterScan.now).toBe(afterScan.before);
-    expect(await page.evaluate(() => document.querySelectorAll("mark, [data-backstory]").length)).toBe(0);
+  async function openWithBodySnapshot(name: string): Promise<PageDriver> {
+    const page = await browser.newPage();
+    await captureBodyBeforeExtension(page);
+    await page.goto(server.url(name));
+    await waitForScan(page);
+    return page;
+  }
 
-    await hoverMention(page, "دارشيف");
-    const afterHover = await bodyBeforeAndNow(page);
-    expect(afterHover.now).toBe(afterHover.before);
-    // The only node we add is the host, on <html>, outside <body>.
-    expect(await page.evaluate(() => document.documentElement.lastElementChild?.hasAttribute("data-backstory"))).toBe(true);
-
-    await browser.setSettings({ enabled: false });
-    await page.waitForFunction(() => !CSS.highlights.has("backstory-mention"), undefined, { timeout: 1000 });
-    expect(await hasOverlayHost(page)).toBe(false);
-    const afterOff = await bodyBeforeAndNow(page);
-    expect(afterOff.now).toBe(afterOff.before);
-    expect(await page.evaluate(() => document.documentElement.outerHTML.includes("data-backstory"))).toBe(false);
-
-    await browser.setSettings({ enabled: true });
-    await page.waitForFunction(() => (CSS.highlights.get("backstory-mention")?.size ?? 0) > 0, undefined, { timeout: 2000 });
-    expect((await highlightedTexts(page)).length).toBe((await expectedTexts("seed-article.ar.html")).length);
-    await page.close();
-  });
-
-  test("the page clearing the highlight registry does not lose our highlights", async () => {
-    const page = await browser.open(server.url("istanbul-talks.en.html"));
-    await page.evaluate(() => CSS.highlights.clear());
-    // The next pointer frame puts them back.
-    await page.mouse.move(10, 10);
-    await page.mouse.move(20, 20);
-    await page.waitForFunction(() => CSS.highlights.has("backstory-mention"), undefined, { timeout: 2000 });
-    expect((await highlightedTexts(page)).length).toBe((await expectedTexts("istanbul-talks.en.html")).length);
-    await page.close();
-  });
-});
-
-describe("hover cards", () => {
-  test.each([
-    ["seed-article.ar.html", "دارشيف", "ar", "rtl", "ألكسندر دارشيف", "Alexander Darchiev", "بحسب"],
-    ["istanbul-talks.en.html", "Darchiev", "en", "ltr", "Alexander Darchiev", "ألكسندر دارشيف", "According to"],
-  ])("%s: resting on %s opens his card with a fact, its claimant and its verbatim quote", async (name, mention, lang, dir, heading, otherName, according) => {
-    const page = await browser.open(server.url(name));
-    await hoverMention(page, mention);
-    const card = (await waitForCard(page))!;
-    expect(card.role).toBe("dialog");
-    expect(card.label).toContain(heading);
-    expect(card.lang).toBe(lang);
-    expect(card.dir).toBe(dir);
-    expect(card.text).toContain(otherName);
-    expect(card.text).toContain(according);
-    const dataset = JSON.parse(await readFile(path.join(ROOT, "assets/datasets/istanbul-talks-2025.json"), "utf8"));
-    const quotes: string[] = dataset.facts.filter((f: { about: string[] }) => f.about.includes("alexander-darchiev")).map((f: { quote: string }) => f.quote);
-    expect(quotes.some((q) => card.fullText.includes(q))).toBe(true);
-
-    // Expanding a fact's source line shows the quote to the reader.
-    const shadow = (await ClosedShadow.find(page))!;
-    const summary = await shadow.evaluate<{ x: number; y: number }>(`(root) => {
-      const s = root.querySelector('details summary'); const r = s.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    }`);
-    await page.mouse.move(summary.x, summary.y, { steps: 4 });
-    await page.mouse.click(summary.x, summary.y);
-    const shown = await shadow.evaluate<string>(`(root) => root.querySelector('details[open] blockquote')?.innerText ?? ''`);
-    expect(quotes).toContain(shown.trim());
-    await shadow.dispose();
-
-    await page.screenshot({ path: path.join(ARTIFACTS, `card-${lang}.png`) });
-    await page.keyboard.press("Escape");
-    await waitForNoCard(page);
-    await page.close();
-  });
-
-  test("the card waits for the dwell delay, survives the trip into it, and closes after the pointer leaves both", async () => {
-    const page = await browser.open(server.url("istanbul-talks.en.html"));
-    const { x, y } = await mentionCentre(page, "Darchiev");
-    await page.mouse.move(x, y, { steps: 2 });
-    await page.waitForTimeout(120);
-    expect(await readCard(page)).toBeNull(); // still within the dwell delay
-    await waitForCard(page);
-
-    // Into the card: it stays open.
-    const shadow = (await ClosedShadow.find(page))!;
-    const box = await shadow.evaluate<{ x: number; y: number }>(`(root) => {
-      const r = root.querySelector('[role="dialog"]').getBoundingClientRect();
-      return { x: r.left + 20, y: r.top + 20 };
-    }`);
-    await shadow.dispose();
-    await page.mouse.move(box.x, box.y, { steps: 6 });
-    await page.waitForTimeout(600);
-    expect(await readCard(page)).not.toBeNull();
-
-    // Away from both: it closes.
-    await page.mouse.move(5, 790, { steps: 4 });
-    await waitForNoCard(page, 2000);
-    await page.close();
-  });
-});
-
-describe("source viewer", () => {
-  test("a fact's source button opens the source viewer with its quote marked and in view", async () => {
-    const page = await browser.open(server.url("seed-article.ar.html"));
-    await hoverMention(page, "كيلينورث");
-    const shadow = (await ClosedShadow.find(page))!;
-    const button = await shadow.evaluate<{ x: number; y: number; quote: string }>(`(root) => {
-      const details = root.querySelector('details');
-      details.open = true;
-      const b = details.querySelector('button');
-      b.scrollIntoView({ block: 'center' });
-      const r = b.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2, quote: details.querySelector('blockquote').textContent };
-    }`);
-    await shadow.dispose();
-    const opened = browser.context.waitForEvent("page");
-    await page.mouse.move(button.x, button.y, { steps: 3 });
-    await page.mouse.click(button.x, button.y);
-    const viewer = await opened;
-    await viewer.waitForSelector("mark#quote");
-    // In view and not covered: what the reader sees at the mark's first line is the mark.
-    const isSeen = () =>
-      viewer.evaluate(() => {
-        const m = document.querySelector("mark#quote")!;
-        const r = m.getClientRects()[0]!;
-        const seen = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-        return r.top >= 0 && r.bottom <= window.innerHeight && seen !== null && m.contains(seen);
-      });
-    await expect.poll(isSeen, { timeout: 3000 }).toBe(true);
-    expect(viewer.url()).toMatch(/^chrome-extension:\/\/[a-p]{32}\/source\.html\?/);
-    const mark = await viewer.evaluate(() => ({
-      text: document.querySelector("mark#quote")!.textContent,
-      lang: document.documentElement.lang,
-      dir: document.documentElement.dir,
-    }));
-    expect(mark.text).toBe(button.quote.trim());
-    expect(mark.lang).toBe("ar");
-    expect(mark.dir).toBe("rtl");
-    await viewer.screenshot({ path: path.join(ARTIFACTS, "source-viewer-ar.png") });
-    await viewer.close();
-    await page.close();
-  });
-});
-
-describe("mutations", () => {
-  test("appended and replaced text is highlighted within a second; removed text leaves no highlight", async () => {
-    const page = await browser.open(server.url("istanbul-talks.en.html"));
-    const before = (await highlightedTexts(page)).length;
-    await page.evaluate(() => {
-      const p = document.createElement("p");
-      p.id = "added";
-      p.textContent = "Late update: Sonata Coulter met Darchiev again.";
-      document.querySelector("article, main, body")!.append(p);
+  describe("highlights", () => {
+    test.each(["seed-article.ar.html", "istanbul-talks.en.html"])("%s: every expected mention is highlighted, nothing else", async (name) => {
+      const page = await browser.open(server.url(name));
+      const texts = await highlightedTexts(page);
+      const expected = await expectedTexts(name);
+      expect(texts.length).toBe(expected.length);
+      // Highlights are not wrapped in elements: compare the highlighted texts as a multiset.
+      expect([...texts].sort()).toEqual([...expected].sort());
+      await page.close();
     });
-    await page.waitForFunction((n) => (CSS.highlights.get("backstory-mention")?.size ?? 0) === n + 2, before, { timeout: 1000 });
-    expect(await page.evaluate(() => performance.getEntriesByName("backstory:rescan").length)).toBeGreaterThan(0);
 
-    await page.evaluate(() => {
-      document.getElementById("added")!.firstChild!.textContent = "Correction: Marco Rubio spoke.";
+    test("the content script runs on pages with the permissions the browser grants at install (default preferences)", async () => {
+      // Firefox grants MV3 host access at install only while extensions.originControls.grantByDefault
+      // keeps its default (true); the driver leaves every such preference as a user has it.
+      const granted = await browser.evaluateInExtension(() => chrome.permissions.getAll());
+      expect(granted.origins).toContain("<all_urls>");
+      const page = await browser.open(server.url("regions.html"));
+      expect((await highlightedTexts(page)).length).toBeGreaterThan(0);
+      await page.close();
     });
-    await page.waitForFunction(
-      () => [...(CSS.highlights.get("backstory-mention") ?? [])].some((r) => r.toString() === "Marco Rubio" && document.getElementById("added")!.contains(r.startContainer)),
-      undefined,
-      { timeout: 1000 },
-    );
-    expect((await highlightedTexts(page)).length).toBe(before + 1);
 
-    await page.evaluate(() => document.getElementById("added")!.remove());
-    await page.waitForFunction((n) => CSS.highlights.get("backstory-mention")?.size === n, before, { timeout: 1000 });
-    await page.close();
+    test("the page's DOM is identical with the extension, before and after hovering, and after turning it off", async () => {
+      const page = await openWithBodySnapshot("seed-article.ar.html");
+      const afterScan = await bodyBeforeAndNow(page);
+      expect(afterScan.now).toBe(afterScan.before);
+      expect(await page.evaluate(() => document.querySelectorAll("mark, [data-backstory]").length)).toBe(0);
+
+      await hoverMention(page, "دارشيف");
+      const afterHover = await bodyBeforeAndNow(page);
+      expect(afterHover.now).toBe(afterHover.before);
+      // The only node we add is the host, on <html>, outside <body>.
+      expect(await page.evaluate(() => document.documentElement.lastElementChild?.hasAttribute("data-backstory"))).toBe(true);
+
+      await browser.setSettings({ enabled: false });
+      await page.waitForFunction(() => !CSS.highlights.has("backstory-mention"), undefined, { timeout: 1000 });
+      expect(await hasOverlayHost(page)).toBe(false);
+      const afterOff = await bodyBeforeAndNow(page);
+      expect(afterOff.now).toBe(afterOff.before);
+      expect(await page.evaluate(() => document.documentElement.outerHTML.includes("data-backstory"))).toBe(false);
+
+      await browser.setSettings({ enabled: true });
+      await page.waitForFunction(() => (CSS.highlights.get("backstory-mention")?.size ?? 0) > 0, undefined, { timeout: 2000 });
+      expect((await highlightedTexts(page)).length).toBe((await expectedTexts("seed-article.ar.html")).length);
+      await page.close();
+    });
+
+    test("the page clearing the highlight registry does not lose our highlights", async () => {
+      const page = await browser.open(server.url("istanbul-talks.en.html"));
+      await page.evaluate(() => CSS.highlights.clear());
+      // The next pointer frame puts them back.
+      await page.mouse.move(10, 10);
+      await page.mouse.move(20, 20);
+      await page.waitForFunction(() => CSS.highlights.has("backstory-mention"), undefined, { timeout: 2000 });
+      expect((await highlightedTexts(page)).length).toBe((await expectedTexts("istanbul-talks.en.html")).length);
+      await page.close();
+    });
   });
-});
 
-describe("regions", () => {
-  test("names in form fields, editable regions and code are not highlighted; in an open shadow root they are", async () => {
-    const page = await browser.open(server.url("regions.html"));
-    const texts = await highlightedTexts(page);
-    expect([...texts].sort()).toEqual(["Alexander Darchiev", "Istanbul", "Killenworth"].sort());
-    const inShadow = await page.evaluate(() =>
-      [...(CSS.highlights.get("backstory-mention") ?? [])].some((r) => r.startContainer.getRootNode() instanceof ShadowRoot),
-    );
-    expect(inShadow).toBe(true);
+  describe("hover cards", () => {
+    test.each([
+      ["seed-article.ar.html", "دارشيف", "ar", "rtl", "ألكسندر دارشيف", "Alexander Darchiev", "بحسب"],
+      ["istanbul-talks.en.html", "Darchiev", "en", "ltr", "Alexander Darchiev", "ألكسندر دارشيف", "According to"],
+    ])("%s: resting on %s opens his card with a fact, its claimant and its verbatim quote", async (name, mention, lang, dir, heading, otherName, according) => {
+      const page = await browser.open(server.url(name));
+      await hoverMention(page, mention);
+      const card = await waitForCard(page);
+      expect(card.role).toBe("dialog");
+      expect(card.label).toContain(heading);
+      expect(card.lang).toBe(lang);
+      expect(card.dir).toBe(dir);
+      expect(card.text).toContain(otherName);
+      expect(card.text).toContain(according);
+      const dataset = JSON.parse(await readFile(path.join(ROOT, "assets/datasets/istanbul-talks-2025.json"), "utf8"));
+      const quotes: string[] = dataset.facts.filter((f: { about: string[] }) => f.about.includes("alexander-darchiev")).map((f: { quote: string }) => f.quote);
+      expect(quotes.some((q) => card.fullText.includes(q))).toBe(true);
 
-    // Typing a name into the editable region does not highlight it either.
-    await page.click("#editable p");
-    await page.keyboard.type(" Moscow and Rubio");
-    await page.waitForTimeout(300);
-    expect([...(await highlightedTexts(page))].sort()).toEqual(["Alexander Darchiev", "Istanbul", "Killenworth"].sort());
-    await page.close();
-  });
-});
+      // Expanding a fact's source line shows the quote to the reader.
+      const shadow = (await ClosedShadow.find(page))!;
+      const summary = await shadow.evaluate<{ x: number; y: number }>(`(root) => {
+        const s = root.querySelector('details summary'); const r = s.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }`);
+      await page.mouse.move(summary.x, summary.y, { steps: 4 });
+      await page.mouse.click(summary.x, summary.y);
+      const shown = await shadow.evaluate<string>(`(root) => root.querySelector('details[open] blockquote')?.innerText ?? ''`);
+      expect(quotes).toContain(shown.trim());
+      await shadow.dispose();
 
-describe("keyboard", () => {
-  test("the next-mention command opens a card with focus inside, and Escape returns focus", async () => {
-    const page = await browser.open(server.url("istanbul-talks.en.html"));
-    await page.focus("body");
-    const reply = (await browser.sendToTab(page, { type: "focusNextMention" })) as { ok: boolean; value: { focused: boolean } };
-    expect(reply).toEqual({ ok: true, value: { focused: true } });
-    await waitForCard(page);
-    // Focus inside a closed shadow root shows to the page as focus on its host.
-    await page.waitForFunction(() => document.activeElement?.hasAttribute("data-backstory") === true, undefined, { timeout: 1000 });
-    const focusInside = (await ClosedShadow.find(page))!;
-    expect(await focusInside.evaluate<boolean>(`(root) => root.activeElement !== null && root.querySelector('[role="dialog"]').contains(root.activeElement)`)).toBe(true);
-    await focusInside.dispose();
-
-    // Tab moves between the card's controls without leaving it for the page.
-    await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => document.activeElement?.hasAttribute("data-backstory"))).toBe(true);
-
-    await page.keyboard.press("Escape");
-    await waitForNoCard(page);
-    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
-
-    // Each command moves on to a later mention (the active highlight marks the one reached).
-    const activeRange = () =>
-      page.evaluate(() => {
-        const [range] = [...(CSS.highlights.get("backstory-active") ?? [])] as Range[];
-        (window as unknown as { __ranges: Range[] }).__ranges ??= [];
-        (window as unknown as { __ranges: Range[] }).__ranges.push(range!);
-        return range!.toString();
-      });
-    for (let i = 0; i < 2; i++) {
-      expect(await browser.sendToTab(page, { type: "focusNextMention" })).toEqual({ ok: true, value: { focused: true } });
-      await waitForCard(page);
-      expect((await activeRange()).length).toBeGreaterThan(0);
+      await waitForCardSettled(page);
+      await page.screenshot(path.join(ARTIFACTS, `card-${lang}.${browserName}.png`));
       await page.keyboard.press("Escape");
       await waitForNoCard(page);
-    }
-    const order = await page.evaluate(() => {
-      const ranges = (window as unknown as { __ranges: Range[] }).__ranges;
-      return ranges.slice(1).map((r, i) => r.compareBoundaryPoints(Range.START_TO_START, ranges[i]!));
+      await page.close();
     });
-    expect(order).toEqual([1]);
-    await page.close();
-  });
-});
 
-describe("accessibility", () => {
-  test.each([
-    ["seed-article.ar.html", "دارشيف", "ar"],
-    ["istanbul-talks.en.html", "Killenworth", "en"],
-  ])("%s: axe-core finds no violations inside the open card", async (name, mention) => {
-    const page = await browser.open(server.url(name));
-    await hoverMention(page, mention);
-    const axeSource = await readFile(path.join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
-    const shadow = (await ClosedShadow.find(page))!;
-    // Open every source line so the quotes are checked too.
-    await shadow.evaluate(`(root) => root.querySelectorAll('details').forEach((d) => { d.open = true; })`);
-    // axe cannot see into a closed root from the document, so it runs on a copy of the card
-    // with its styles in a page of its own, where it checks structure, names and contrast.
-    const markup = await shadow.evaluate<string>(`(root) => root.innerHTML`);
-    await shadow.dispose();
-    const copy = await browser.context.newPage();
-    // A realistic host page (title, h1, main), so page-level rules judge the card, not the scaffold.
-    await copy.setContent(`<!doctype html><html lang="en"><head><title>card</title></head><body><main><h1>News</h1></main></body></html>`);
-    await copy.evaluate((html) => {
-      const host = document.createElement("div");
-      document.querySelector("main")!.append(host);
-      host.attachShadow({ mode: "open" }).innerHTML = html;
-    }, markup);
-    await copy.addScriptTag({ content: axeSource });
-    const violations = await copy.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-      const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] }, rules: { region: { enabled: false } } });
-      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+    test("the card waits for the dwell delay, survives the trip into it, and closes after the pointer leaves both", async () => {
+      const page = await browser.open(server.url("istanbul-talks.en.html"));
+      const { x, y } = await mentionCentre(page, "Darchiev");
+      await page.mouse.move(x, y, { steps: 2 });
+      await sleep(120);
+      expect(await readCard(page)).toBeNull(); // still within the dwell delay
+      await waitForCard(page);
+
+      // Into the card: it stays open.
+      const shadow = (await ClosedShadow.find(page))!;
+      const box = await shadow.evaluate<{ x: number; y: number }>(`(root) => {
+        const r = root.querySelector('[role="dialog"]').getBoundingClientRect();
+        return { x: r.left + 20, y: r.top + 20 };
+      }`);
+      await shadow.dispose();
+      await page.mouse.move(box.x, box.y, { steps: 6 });
+      await sleep(600);
+      expect(await readCard(page)).not.toBeNull();
+
+      // Away from both: it closes.
+      await page.mouse.move(5, 790, { steps: 4 });
+      await waitForNoCard(page, 2000);
+      await page.close();
     });
-    expect(violations).toEqual([]);
-    await copy.close();
-    await page.close();
+  });
+
+  describe("source viewer", () => {
+    test("a fact's source button opens the source viewer with its quote marked and in view", async () => {
+      const page = await browser.open(server.url("seed-article.ar.html"));
+      await hoverMention(page, "كيلينورث");
+      const shadow = (await ClosedShadow.find(page))!;
+      const button = await shadow.evaluate<{ x: number; y: number; quote: string }>(`(root) => {
+        const details = root.querySelector('details');
+        details.open = true;
+        const b = details.querySelector('button');
+        b.scrollIntoView({ block: 'center' });
+        const r = b.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2, quote: details.querySelector('blockquote').textContent };
+      }`);
+      await shadow.dispose();
+      const viewer = await browser.waitForNewPage(async () => {
+        await page.mouse.move(button.x, button.y, { steps: 3 });
+        await page.mouse.click(button.x, button.y);
+      });
+      await viewer.waitForSelector("mark#quote");
+      // In view and not covered: what the reader sees at the mark's first line is the mark.
+      const isSeen = () =>
+        viewer.evaluate(() => {
+          const m = document.querySelector("mark#quote")!;
+          const r = m.getClientRects()[0]!;
+          const seen = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+          return r.top >= 0 && r.bottom <= window.innerHeight && seen !== null && m.contains(seen);
+        });
+      await expect.poll(isSeen, { timeout: 3000 }).toBe(true);
+      expect((await viewer.url()).startsWith(browser.extensionUrl("source.html?"))).toBe(true);
+      const mark = await viewer.evaluate(() => ({
+        text: document.querySelector("mark#quote")!.textContent,
+        lang: document.documentElement.lang,
+        dir: document.documentElement.dir,
+      }));
+      expect(mark.text).toBe(button.quote.trim());
+      expect(mark.lang).toBe("ar");
+      expect(mark.dir).toBe("rtl");
+      await viewer.screenshot(path.join(ARTIFACTS, `source-viewer-ar.${browserName}.png`));
+      await viewer.close();
+      await page.close();
+    });
+  });
+
+  describe("mutations", () => {
+    test("appended and replaced text is highlighted within a second; removed text leaves no highlight", async () => {
+      const page = await browser.open(server.url("istanbul-talks.en.html"));
+      const before = (await highlightedTexts(page)).length;
+      await page.evaluate(() => {
+        const p = document.createElement("p");
+        p.id = "added";
+        p.textContent = "Late update: Sonata Coulter met Darchiev again.";
+        document.querySelector("article, main, body")!.append(p);
+      });
+      await page.waitForFunction((n) => (CSS.highlights.get("backstory-mention")?.size ?? 0) === n + 2, before, { timeout: 1000 });
+      expect(await page.evaluate(() => performance.getEntriesByName("backstory:rescan").length)).toBeGreaterThan(0);
+
+      await page.evaluate(() => {
+        document.getElementById("added")!.firstChild!.textContent = "Correction: Marco Rubio spoke.";
+      });
+      await page.waitForFunction(
+        () => [...(CSS.highlights.get("backstory-mention") ?? [])].some((r) => r.toString() === "Marco Rubio" && document.getElementById("added")!.contains(r.startContainer)),
+        undefined,
+        { timeout: 1000 },
+      );
+      expect((await highlightedTexts(page)).length).toBe(before + 1);
+
+      await page.evaluate(() => document.getElementById("added")!.remove());
+      await page.waitForFunction((n) => CSS.highlights.get("backstory-mention")?.size === n, before, { timeout: 1000 });
+      await page.close();
+    });
+  });
+
+  describe("regions", () => {
+    test("names in form fields, editable regions and code are not highlighted; in an open shadow root they are", async () => {
+      const page = await browser.open(server.url("regions.html"));
+      const texts = await highlightedTexts(page);
+      expect([...texts].sort()).toEqual(["Alexander Darchiev", "Istanbul", "Killenworth"].sort());
+      const inShadow = await page.evaluate(() =>
+        [...(CSS.highlights.get("backstory-mention") ?? [])].some((r) => r.startContainer.getRootNode() instanceof ShadowRoot),
+      );
+      expect(inShadow).toBe(true);
+
+      // Typing a name into the editable region does not highlight it either.
+      await page.click("#editable p");
+      await page.keyboard.type(" Moscow and Rubio");
+      expect(await page.evaluate(() => document.getElementById("editable")!.textContent)).toContain("Moscow and Rubio");
+      await sleep(300);
+      expect([...(await highlightedTexts(page))].sort()).toEqual(["Alexander Darchiev", "Istanbul", "Killenworth"].sort());
+      await page.close();
+    });
+  });
+
+  describe("keyboard", () => {
+    test("the next-mention command opens a card with focus inside, and Escape returns focus", async () => {
+      const page = await browser.open(server.url("istanbul-talks.en.html"));
+      await page.focus("body");
+      const reply = (await browser.sendToTab(page, { type: "focusNextMention" })) as { ok: boolean; value: { focused: boolean } };
+      expect(reply).toEqual({ ok: true, value: { focused: true } });
+      await waitForCard(page);
+      // Focus inside a closed shadow root shows to the page as focus on its host.
+      await page.waitForFunction(() => document.activeElement?.hasAttribute("data-backstory") === true, undefined, { timeout: 1000 });
+      const focusInside = (await ClosedShadow.find(page))!;
+      expect(await focusInside.evaluate<boolean>(`(root) => root.activeElement !== null && root.querySelector('[role="dialog"]').contains(root.activeElement)`)).toBe(true);
+      await focusInside.dispose();
+
+      // Tab moves between the card's controls without leaving it for the page.
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.hasAttribute("data-backstory"))).toBe(true);
+
+      await page.keyboard.press("Escape");
+      await waitForNoCard(page);
+      expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+
+      // Each command moves on to a later mention (the active highlight marks the one reached).
+      const activeRange = () =>
+        page.evaluate(() => {
+          const [range] = [...(CSS.highlights.get("backstory-active") ?? [])] as Range[];
+          (window as unknown as { __ranges: Range[] }).__ranges ??= [];
+          (window as unknown as { __ranges: Range[] }).__ranges.push(range!);
+          return range!.toString();
+        });
+      for (let i = 0; i < 2; i++) {
+        expect(await browser.sendToTab(page, { type: "focusNextMention" })).toEqual({ ok: true, value: { focused: true } });
+        await waitForCard(page);
+        expect((await activeRange()).length).toBeGreaterThan(0);
+        await page.keyboard.press("Escape");
+        await waitForNoCard(page);
+      }
+      const order = await page.evaluate(() => {
+        const ranges = (window as unknown as { __ranges: Range[] }).__ranges;
+        return ranges.slice(1).map((r, i) => r.compareBoundaryPoints(Range.START_TO_START, ranges[i]!));
+      });
+      expect(order).toEqual([1]);
+      await page.close();
+    });
+  });
+
+  describe("accessibility", () => {
+    test.each([
+      ["seed-article.ar.html", "دارشيف", "ar"],
+      ["istanbul-talks.en.html", "Killenworth", "en"],
+    ])("%s: axe-core finds no violations inside the open card", async (name, mention) => {
+      const page = await browser.open(server.url(name));
+      await hoverMention(page, mention);
+      const axeSource = await readFile(path.join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
+      const shadow = (await ClosedShadow.find(page))!;
+      // Open every source line so the quotes are checked too.
+      await shadow.evaluate(`(root) => root.querySelectorAll('details').forEach((d) => { d.open = true; })`);
+      // axe cannot see into a closed root from the document, so it runs on a copy of the card
+      // with its styles in a page of its own, where it checks structure, names and contrast.
+      const markup = await shadow.evaluate<string>(`(root) => root.innerHTML`);
+      await shadow.dispose();
+      const copy = await browser.newPage();
+      // A realistic host page (title, h1, main), so page-level rules judge the card, not the
+      // scaffold; built in about:blank, where the extension does not run.
+      await copy.evaluate(async (html) => {
+        document.documentElement.lang = "en";
+        document.head.innerHTML = "<title>card</title>";
+        document.body.innerHTML = "<main><h1>News</h1></main>";
+        const host = document.createElement("div");
+        document.querySelector("main")!.append(host);
+        const root = host.attachShadow({ mode: "open" });
+        root.innerHTML = html;
+        // The copy fades in as the card does; contrast is judged once it is opaque.
+        await Promise.all(root.getAnimations().map((a) => a.finished));
+      }, markup);
+      await copy.runScript(axeSource);
+      const violations = await copy.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+        const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] }, rules: { region: { enabled: false } } });
+        return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+      });
+      expect(violations).toEqual([]);
+      await copy.close();
+      await page.close();
+    });
   });
 });
