@@ -279,10 +279,17 @@ describe("hostile pages", () => {
     const html = article(["Alexander Darchiev spoke about Killenworth.", "More text about Moscow."]).replace(
       "</head>",
       `<style>* { all: unset !important; } div, p { display: block !important; }</style>
-       <script>setInterval(() => CSS.highlights.clear(), 150);</script></head>`,
+       <script>
+         // Clear the registry repeatedly through load and our scan, then stop, so the test
+         // can check deterministically that our highlights come back.
+         window.__clears = 0;
+         const clearing = setInterval(() => { CSS.highlights.clear(); if (++window.__clears === 12) clearInterval(clearing); }, 150);
+       </script></head>`,
     );
     const watched = await openWatched("unset.html", html);
     const { page } = watched;
+    await rawWaitFor(page, "window.__clears === 12", 5000);
+    expect(await rawEvaluate(page, `CSS.highlights.has("backstory-mention")`)).toBe(false);
     await page.mouse.move(5, 5);
     await page.mouse.move(8, 8);
     await page.waitForFunction(() => CSS.highlights.has("backstory-mention"), undefined, { timeout: 2000 });
