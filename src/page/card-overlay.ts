@@ -38,7 +38,8 @@ export function cardLanguageFor(choice: "auto" | CardLanguage, mentionText: stri
 export class CardOverlay {
   private mount: ShadowMount | null = null;
   private stopPlacing: (() => void) | null = null;
-  private readonly cards = new Map<string, EntityCardData>();
+  /** Card content by dataset and entity: fetched once, when a dwell starts or a card opens. */
+  private readonly cards = new Map<string, Promise<EntityCardData | null>>();
   private mention: PageMention | null = null;
   private focusToRestore: Element | null = null;
   private language: CardLanguage | null = null;
@@ -62,20 +63,31 @@ export class CardOverlay {
     return this.mount?.isHost(target) ?? false;
   }
 
+  /**
+   * Starts fetching a mention's card content, so that it is ready when the dwell ends: the
+   * round trip to the background then overlaps the wait instead of following it.
+   */
+  prefetch(mention: PageMention): Promise<EntityCardData | null> {
+    const entity = this.entities[mention.entity]!;
+    const key = `${entity.dataset}/${entity.id}`;
+    let card = this.cards.get(key);
+    if (card === undefined) {
+      card = askBackground({ type: "getEntityCard", dataset: entity.dataset, entity: entity.id }).then((reply) => {
+        if (reply.ok) return reply.value;
+        console.warn(`Backstory: cannot load the card of ${entity.id}: ${reply.error}`);
+        this.cards.delete(key); // try again next time
+        return null;
+      });
+      this.cards.set(key, card);
+    }
+    return card;
+  }
+
   /** Opens the card of a mention (replacing any open card). Resolves whether it opened. */
   async open(mention: PageMention, options: OpenOptions = {}): Promise<boolean> {
     const generation = ++this.generation;
-    const entity = this.entities[mention.entity]!;
-    let card = this.cards.get(entity.id);
-    if (card === undefined) {
-      const reply = await askBackground({ type: "getEntityCard", dataset: entity.dataset, entity: entity.id });
-      if (!reply.ok) {
-        console.warn(`Backstory: cannot load the card of ${entity.id}: ${reply.error}`);
-        return false;
-      }
-      card = reply.value;
-      this.cards.set(entity.id, card);
-    }
+    const card = await this.prefetch(mention);
+    if (card === null) return false;
     if (generation !== this.generation || !mention.range.startContainer.isConnected) return false;
     if (options.focus) {
       const active = this.document.activeElement;

@@ -79,6 +79,7 @@ export class HoverTracker {
       this.cancelDwell();
       if (mention !== null) {
         const pointer = { x: this.x, y: this.y };
+        void this.card.prefetch(mention);
         this.dwellTimer = setTimeout(() => void this.card.open(mention, { pointer }), this.dwellDelay());
       }
     }

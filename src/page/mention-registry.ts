@@ -8,6 +8,7 @@
  */
 import type { Mention } from "../core/matcher.ts";
 import { positionInRun, type TextRun } from "./collect-text-runs.ts";
+import { DrawnRanges } from "./drawn-ranges.ts";
 
 /** One mention on the page. */
 export interface PageMention {
@@ -41,7 +42,7 @@ function isIntact(run: TextRun): boolean {
 
 /** Owns the page's mentions and the highlights that draw them. */
 export class MentionRegistry {
-  private readonly highlight = new Highlight();
+  private readonly drawn = new DrawnRanges();
   private readonly active = new Highlight();
   private readonly byNode = new Map<Text, RunRecord>();
   private readonly byRange = new Map<Range, PageMention>();
@@ -76,10 +77,10 @@ export class MentionRegistry {
       const mention: PageMention = { entity: m.entity, range, run: record };
       record.mentions.push(mention);
       this.byRange.set(range, mention);
-      this.highlight.add(range);
     }
     for (const node of run.nodes) this.byNode.set(node, record);
     this.records.add(record);
+    this.drawn.add(record);
   }
 
   /** Forgets the run that a text node belongs to, with all its mentions. */
@@ -104,8 +105,8 @@ export class MentionRegistry {
     for (const node of record.run.nodes) {
       if (this.byNode.get(node) === record) this.byNode.delete(node);
     }
+    this.drawn.remove(record);
     for (const m of record.mentions) {
-      this.highlight.delete(m.range);
       this.byRange.delete(m.range);
       if (m.range === this.activeRange) this.setActive(null);
     }
@@ -124,7 +125,7 @@ export class MentionRegistry {
 
   /** Whether a highlight object is ours (as `highlightsFromPoint` returns it). */
   isOurHighlight(highlight: Highlight): boolean {
-    return highlight === this.highlight;
+    return highlight === this.drawn.highlight;
   }
 
   /** Every mention, in document order. */
@@ -178,14 +179,14 @@ export class MentionRegistry {
   register(): void {
     if (!this.shown) return;
     const registry = CSS.highlights;
-    if (registry.get(this.name) !== this.highlight) registry.set(this.name, this.highlight);
+    if (registry.get(this.name) !== this.drawn.highlight) registry.set(this.name, this.drawn.highlight);
     if (registry.get(ACTIVE_HIGHLIGHT) !== this.active) registry.set(ACTIVE_HIGHLIGHT, this.active);
   }
 
   /** Removes our highlights from the page's registry (only if they are still ours). */
   unregister(): void {
     const registry = CSS.highlights;
-    if (registry.get(this.name) === this.highlight) registry.delete(this.name);
+    if (registry.get(this.name) === this.drawn.highlight) registry.delete(this.name);
     if (registry.get(ACTIVE_HIGHLIGHT) === this.active) registry.delete(ACTIVE_HIGHLIGHT);
   }
 
@@ -193,8 +194,7 @@ export class MentionRegistry {
   clear(): void {
     this.unregister();
     this.shown = false;
-    // Delete range by range: in a Firefox content script only add/delete/has are safe on a Highlight.
-    for (const range of this.byRange.keys()) this.highlight.delete(range);
+    this.drawn.clear();
     this.setActive(null);
     this.byNode.clear();
     this.byRange.clear();

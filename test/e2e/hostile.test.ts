@@ -269,8 +269,28 @@ describe("hostile pages", () => {
     );
     const watched = await openWatched("many-nodes.html", html);
     expect(await watched.page.evaluate(() => document.querySelectorAll("main span").length)).toBeGreaterThanOrEqual(100_000);
-    // Every 100 words: one "Istanbul" and one "Pioneer Point" split across two spans.
-    expect(await count(watched.page)).toBe(100 * 10 * 2);
+    // Every 100 words: one "Istanbul" and one "Pioneer Point" split across two spans. With
+    // more than 1,000 mentions only those near the viewport are drawn; the content script
+    // still knows them all.
+    const onPage = (await browser.sendToTab(watched.page, { type: "getEntitiesOnPage" })) as { ok: true; value: { mentions: number } };
+    expect(onPage.value.mentions).toBe(100 * 10 * 2);
+    const drawnAtTop = await count(watched.page);
+    expect(drawnAtTop).toBeGreaterThan(0);
+    expect(drawnAtTop).toBeLessThan(200);
+    // Which of the page's 100 paragraphs have drawn mentions.
+    const drawnParagraphs = () =>
+      watched.page.evaluate(() => {
+        const paragraphs = [...document.querySelectorAll("main p p")];
+        const drawn = new Set<number>();
+        for (const r of CSS.highlights.get("backstory-mention") ?? []) drawn.add(paragraphs.indexOf((r as Range).startContainer.parentElement!.parentElement!));
+        return [...drawn].sort((a, b) => a - b);
+      });
+    expect(await drawnParagraphs()).toContain(0);
+    // Scrolled to the end, the mentions there are drawn and those at the top are not.
+    await watched.page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await expect.poll(drawnParagraphs, { timeout: 2000 }).toContain(99);
+    expect(await drawnParagraphs()).not.toContain(0);
+    await hoverWithoutLongTasks(watched.page, "Istanbul", async () => (await readCard(watched.page))?.label ?? null);
     await expectPageSurvived(watched);
     await watched.page.close();
   });

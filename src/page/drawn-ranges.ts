@@ -1,0 +1,129 @@
+/**
+ * Which mentions are in the Highlight the browser draws. On an ordinary page, all of them. On
+ * a page with thousands of mentions, only those in blocks near the viewport: each change to a
+ * registered Highlight makes Chromium prepare paint for every range in it again (measured at
+ * 150–175 ms for 25,000 ranges, ~5 ms for 1,000), and `highlightsFromPoint` walks them all on
+ * every pointer frame. One IntersectionObserver on the mentions' blocks keeps the drawn set
+ * to the screen and one screen's height above and below it. The registry still knows every
+ * mention; only drawing is limited.
+ */
+import { enclosingBlock } from "./collect-text-runs.ts";
+import type { RunRecord } from "./mention-registry.ts";
+
+/** Above this many mentions on a page, only those near the viewport are drawn. */
+export const DRAW_ALL_UP_TO = 1000;
+
+const ELEMENT_NODE = 1;
+
+/** The element whose visibility stands for a run's: its block, or the host of its shadow root. */
+function blockElementOf(record: RunRecord): Element | null {
+  const first = record.run.nodes[0];
+  if (first === undefined) return null;
+  let block: Node | null = enclosingBlock(first);
+  if (block.nodeType !== ELEMENT_NODE) block = (block as ShadowRoot).host ?? (block as Document).documentElement ?? null;
+  return block as Element | null;
+}
+
+/** Keeps the drawn Highlight to what the reader can see, once a page has many mentions. */
+export class DrawnRanges {
+  /** The Highlight registered with the page. */
+  readonly highlight = new Highlight();
+  private readonly records = new Set<RunRecord>();
+  private mentions = 0;
+  private observer: IntersectionObserver | null = null;
+  private readonly byBlock = new Map<Element, Set<RunRecord>>();
+  private readonly blockOf = new Map<RunRecord, Element>();
+  private readonly near = new Set<Element>();
+
+  constructor(private readonly drawAllUpTo = DRAW_ALL_UP_TO) {}
+
+  /** Whether only the mentions near the viewport are drawn. */
+  get isLimitedToViewport(): boolean {
+    return this.observer !== null;
+  }
+
+  add(record: RunRecord): void {
+    this.records.add(record);
+    this.mentions += record.mentions.length;
+    if (this.observer === null && this.mentions > this.drawAllUpTo) this.limitToViewport();
+    if (this.observer === null) this.draw(record);
+    else this.track(record);
+  }
+
+  remove(record: RunRecord): void {
+    if (!this.records.delete(record)) return;
+    this.mentions -= record.mentions.length;
+    this.undraw(record);
+    const block = this.blockOf.get(record);
+    if (block === undefined) return;
+    this.blockOf.delete(record);
+    const others = this.byBlock.get(block)!;
+    others.delete(record);
+    if (others.size === 0) {
+      this.byBlock.delete(block);
+      this.near.delete(block);
+      this.observer?.unobserve(block);
+    }
+  }
+
+  /** Forgets everything and stops observing. */
+  clear(): void {
+    for (const record of this.records) this.undraw(record);
+    this.records.clear();
+    this.mentions = 0;
+    this.observer?.disconnect();
+    this.observer = null;
+    this.byBlock.clear();
+    this.blockOf.clear();
+    this.near.clear();
+  }
+
+  private limitToViewport(): void {
+    this.observer = new IntersectionObserver((entries) => this.onIntersect(entries), { rootMargin: "100% 0px 100% 0px" });
+    for (const record of this.records) {
+      this.undraw(record);
+      this.track(record);
+    }
+  }
+
+  /** Observes a record's block; draws it at once if the block is already known to be near. */
+  private track(record: RunRecord): void {
+    const block = blockElementOf(record);
+    if (block === null) {
+      this.draw(record);
+      return;
+    }
+    this.blockOf.set(record, block);
+    let recordsOfBlock = this.byBlock.get(block);
+    if (recordsOfBlock === undefined) {
+      recordsOfBlock = new Set();
+      this.byBlock.set(block, recordsOfBlock);
+      this.observer!.observe(block); // reports the block's current state in its first callback
+    }
+    recordsOfBlock.add(record);
+    if (this.near.has(block)) this.draw(record);
+  }
+
+  private onIntersect(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      const block = entry.target;
+      const recordsOfBlock = this.byBlock.get(block);
+      if (recordsOfBlock === undefined) continue;
+      if (entry.isIntersecting && !this.near.has(block)) {
+        this.near.add(block);
+        for (const record of recordsOfBlock) this.draw(record);
+      } else if (!entry.isIntersecting && this.near.has(block)) {
+        this.near.delete(block);
+        for (const record of recordsOfBlock) this.undraw(record);
+      }
+    }
+  }
+
+  private draw(record: RunRecord): void {
+    for (const m of record.mentions) this.highlight.add(m.range);
+  }
+
+  private undraw(record: RunRecord): void {
+    for (const m of record.mentions) this.highlight.delete(m.range);
+  }
+}
