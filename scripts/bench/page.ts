@@ -167,7 +167,9 @@ async function heapAfterGc(page: Page): Promise<{ used: number; embedder: number
 }
 
 /**
- * Appends a paragraph holding names to the last article and follows the page frame by frame:
+ * Appends a paragraph holding names to the last article, scrolled into view first (as a live
+ * page adds news where the reader is; on a page this size only mentions near the viewport are
+ * drawn), and follows the page frame by frame:
  * at each animation frame, checks whether our highlight holds a range inside the paragraph;
  * once it does, the time is taken when that frame has been rendered (a message posted from the
  * frame's callback runs right after its rendering). Without `waitForHighlight`, the same is
@@ -177,12 +179,16 @@ function appendParagraph(page: Page, waitForHighlight: boolean): Promise<{ paint
   return page.evaluate(
     ({ html, name, waitForHighlight }) =>
       new Promise((resolve, reject) => {
+        const articles = document.querySelectorAll("main article");
+        articles[articles.length - 1]!.scrollIntoView({ block: "end", behavior: "instant" });
+        // Let the scroll settle (and the drawn mentions follow it) before timing.
+        setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(measure)), 300);
+        function measure() {
         const highlight = CSS.highlights.get(name);
         if (waitForHighlight && highlight === undefined) return reject(new Error("no highlight registered"));
-        const before = highlight?.size ?? 0;
         const paragraph = document.createElement("p");
         paragraph.innerHTML = html;
-        const articles = document.querySelectorAll("main article");
+        const isDrawn = () => [...highlight!].some((r) => paragraph.contains(r.startContainer));
         const start = performance.now();
         articles[articles.length - 1]!.append(paragraph);
         const afterRendering = () => {
@@ -196,11 +202,12 @@ function appendParagraph(page: Page, waitForHighlight: boolean): Promise<{ paint
           channel.port2.postMessage(null);
         };
         const tick = () => {
-          if (!waitForHighlight || highlight!.size > before) return afterRendering();
+          if (!waitForHighlight || isDrawn()) return afterRendering();
           if (performance.now() - start > 5000) return reject(new Error("the appended paragraph was not highlighted within 5 s"));
           requestAnimationFrame(tick);
         };
         requestAnimationFrame(tick);
+        }
       }),
     { html: APPENDED_PARAGRAPH, name: MENTION_HIGHLIGHT, waitForHighlight },
   );
