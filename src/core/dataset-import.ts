@@ -8,7 +8,7 @@
 import type { Dataset } from "./dataset-schema.ts";
 import type { EntityRef, MatcherTable } from "./matcher-table.ts";
 import { normalizeString } from "./normalize-text.ts";
-import { aliasText, jsonPath, validateDataset, type ProblemCode } from "./validate-dataset.ts";
+import { entityNamesWithPaths, jsonPath, validateDataset, type ProblemCode } from "./validate-dataset.ts";
 
 /**
  * The largest dataset file a reader can import: 2 MiB of JSON (UTF-8). A dataset built from a
@@ -144,12 +144,7 @@ export function contestedAliases(dataset: Dataset, earlier: readonly MatcherTabl
   const contested: ContestedAlias[] = [];
   dataset.entities.forEach((entity, e) => {
     const seen = new Set<string>();
-    const names: [string, PropertyKey[]][] = [
-      [entity.name.ar, ["entities", e, "name", "ar"]],
-      [entity.name.en, ["entities", e, "name", "en"]],
-      ...entity.aliases.map((alias, a): [string, PropertyKey[]] => [aliasText(alias), ["entities", e, "aliases", a]]),
-    ];
-    for (const [text, path] of names) {
+    for (const [text, path] of entityNamesWithPaths(entity, e)) {
       const key = normalizeString(text);
       const owner = owners.get(key);
       if (owner === undefined || seen.has(key)) continue;

@@ -6,7 +6,7 @@
  */
 import * as z from "zod/mini";
 import { en } from "zod/locales";
-import { datasetSchema, type Alias, type Dataset } from "./dataset-schema.ts";
+import { datasetSchema, type Alias, type Dataset, type Entity } from "./dataset-schema.ts";
 import { normalizeString } from "./normalize-text.ts";
 
 /** What kind of problem; stable, so interfaces can word it in their own language. */
@@ -73,6 +73,15 @@ export function aliasText(alias: Alias): string {
   return typeof alias === "string" ? alias : alias.text;
 }
 
+/** Every name an entity can be found by — display names, then aliases — with its JSON path. */
+export function entityNamesWithPaths(entity: Entity, index: number): [text: string, path: PropertyKey[]][] {
+  return [
+    [entity.name.ar, ["entities", index, "name", "ar"]],
+    [entity.name.en, ["entities", index, "name", "en"]],
+    ...entity.aliases.map((alias, a): [string, PropertyKey[]] => [aliasText(alias), ["entities", index, "aliases", a]]),
+  ];
+}
+
 /** Checks a parsed JSON value against the dataset format and its cross-reference rules. */
 export function validateDataset(input: unknown): DatasetValidation {
   const parsed = datasetSchema.safeParse(input);
@@ -105,12 +114,7 @@ export function validateDataset(input: unknown): DatasetValidation {
       checkEntity(id, ["entities", e, "related", r]);
       if (id === entity.id) problem(["entities", e, "related", r], "related-to-itself", `entity "${id}" lists itself as related`);
     });
-    const names: [string, PropertyKey[]][] = [
-      [entity.name.ar, ["entities", e, "name", "ar"]],
-      [entity.name.en, ["entities", e, "name", "en"]],
-      ...entity.aliases.map((alias, a): [string, PropertyKey[]] => [aliasText(alias), ["entities", e, "aliases", a]]),
-    ];
-    for (const [text, path] of names) {
+    for (const [text, path] of entityNamesWithPaths(entity, e)) {
       const key = normalizeString(text);
       if (key === "") {
         problem(path, "alias-empty", `alias "${text}" normalises to nothing, so it could never match`);
