@@ -21,7 +21,8 @@ const targets = {
     esbuildTarget: ["chrome120"],
     manifest(source: SourceManifest): Manifest {
       const { background, ...rest } = source;
-      return { ...rest, background: { service_worker: background.service_worker } };
+      // The bundles target Chrome 120 (esbuild `chrome120`); the Highlight API came in 105.
+      return { ...rest, minimum_chrome_version: "120", background: { service_worker: background.service_worker } };
     },
   },
   firefox: {
