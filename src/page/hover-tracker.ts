@@ -16,6 +16,8 @@ export const CLOSE_DELAY_MS = 300;
 export class HoverTracker {
   private x = 0;
   private y = 0;
+  /** When the pointer last moved (the event's time), so the dwell counts from the movement. */
+  private movedAt = 0;
   private target: EventTarget | null = null;
   private frame = 0;
   private hovered: PageMention | null = null;
@@ -50,6 +52,7 @@ export class HoverTracker {
     if (event !== null) {
       this.x = event.clientX;
       this.y = event.clientY;
+      this.movedAt = event.timeStamp;
     }
     this.target = event?.target ?? null;
     if (event === null) {
@@ -80,7 +83,9 @@ export class HoverTracker {
       if (mention !== null) {
         const pointer = { x: this.x, y: this.y };
         void this.card.prefetch(mention);
-        this.dwellTimer = setTimeout(() => void this.card.open(mention, { pointer }), this.dwellDelay());
+        // Pointer work waits for the next frame; the dwell starts from the movement itself.
+        const waited = Math.max(0, performance.now() - this.movedAt);
+        this.dwellTimer = setTimeout(() => void this.card.open(mention, { pointer }), Math.max(0, this.dwellDelay() - waited));
       }
     }
     if (mention !== null) this.cancelClose();
