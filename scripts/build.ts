@@ -19,6 +19,10 @@ const dist = path.join(root, "dist");
 const targets = {
   chrome: {
     esbuildTarget: ["chrome120"],
+    // Chrome's MV3 APIs return promises already: the native namespace replaces the polyfill
+    // (10 KB in every bundle, the content script included). Firefox's `browser` is native too,
+    // where the polyfill is a pass-through.
+    alias: { "webextension-polyfill": path.join(root, "src/extension/chrome-namespace.ts") },
     manifest(source: SourceManifest): Manifest {
       const { background, ...rest } = source;
       // The bundles target Chrome 120 (esbuild `chrome120`); the Highlight API came in 105.
@@ -27,6 +31,7 @@ const targets = {
   },
   firefox: {
     esbuildTarget: ["firefox140"],
+    alias: {},
     manifest(source: SourceManifest): Manifest {
       const { background, ...rest } = source;
       return {
@@ -106,6 +111,7 @@ async function buildTarget(target: Target, modules: Record<string, unknown>, opt
     legalComments: "none",
     charset: "utf8",
     define: { "process.env.NODE_ENV": '"production"' },
+    alias: targets[target].alias,
     plugins: [virtualModules(modules)],
     logLevel: "warning",
   });

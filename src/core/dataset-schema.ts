@@ -9,20 +9,8 @@
  */
 import * as z from "zod/mini";
 
-/** An id: lower-case ASCII words joined by hyphens, e.g. `alexander-darchiev`. */
-export const idSchema = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case letters and digits joined by hyphens"));
-
-/** A non-empty string, trimmed. */
-const textSchema = z.string().check(z.trim(), z.minLength(1));
-
-/** A text given in both interface languages. */
-export const bilingualSchema = z.strictObject({
-  ar: textSchema,
-  en: textSchema,
-});
-
-/** The kinds of thing a story can be about. */
-export const entityTypeSchema = z.enum(["person", "place", "property", "organization", "event"]);
+export { bilingualSchema, entityTypeSchema, idSchema, textSchema } from "./schema-primitives.ts";
+import { bilingualSchema, entityTypeSchema, idSchema, textSchema } from "./schema-primitives.ts";
 
 /**
  * One way a page may write an entity's name. A plain string matches case-insensitively; the

@@ -4,7 +4,8 @@
  * it has a schema and is validated where it is received.
  */
 import * as z from "zod/mini";
-import { bilingualSchema, entityTypeSchema, idSchema, type Dataset } from "./dataset-schema.ts";
+import type { Dataset } from "./dataset-schema.ts";
+import { bilingualSchema, entityTypeSchema, idSchema } from "./schema-primitives.ts";
 
 /** A source as a card shows it beside a quote. */
 export const cardSourceSchema = z.strictObject({

@@ -4,7 +4,7 @@
  * zod where it crosses a boundary (an imported dataset's table read back from storage).
  */
 import * as z from "zod/mini";
-import { bilingualSchema, entityTypeSchema, idSchema } from "./dataset-schema.ts";
+import { bilingualSchema, entityTypeSchema, idSchema } from "./schema-primitives.ts";
 
 /** Bits of a pattern's `flags`. */
 export const PatternFlag = {

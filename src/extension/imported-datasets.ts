@@ -20,7 +20,7 @@
  * reported, never trusted and never thrown.
  */
 import * as z from "zod/mini";
-import { idSchema } from "../core/dataset-schema.ts";
+import { idSchema } from "../core/schema-primitives.ts";
 import { matcherTableSchema, type MatcherTable } from "../core/matcher-table.ts";
 
 /** The `storage.local` calls the dataset store makes: the browser's area, or a fake in tests. */

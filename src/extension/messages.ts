@@ -5,7 +5,7 @@
  * sender is the extension itself, and answers errors as values, never by throwing.
  */
 import * as z from "zod/mini";
-import { idSchema } from "../core/dataset-schema.ts";
+import { idSchema } from "../core/schema-primitives.ts";
 import { entityCardSchema } from "../core/entity-card.ts";
 
 const bilingualTextSchema = z.strictObject({ ar: z.string(), en: z.string() });

@@ -48,9 +48,26 @@ export async function askPage<K extends keyof PageProtocol & string>(
 
 type Listener = (message: unknown, sender: Runtime.MessageSender) => Promise<unknown> | undefined;
 
+/**
+ * Adds a message listener that answers asynchronously the way every browser supports: it calls
+ * `sendResponse` when the answer is ready and returns `true` to keep the channel open. (The
+ * polyfill also accepts a returned Promise, but the Chrome build uses the native `chrome`
+ * namespace, where that is not guaranteed.) A message the listener leaves unanswered gets no
+ * response from this context, so another context may answer it.
+ */
 function listen(listener: Listener, signal?: AbortSignal): void {
-  extension.runtime.onMessage.addListener(listener);
-  signal?.addEventListener("abort", () => extension.runtime.onMessage.removeListener(listener), { once: true });
+  const native = (message: unknown, sender: Runtime.MessageSender, sendResponse: (response: unknown) => void): true | undefined => {
+    const answer = listener(message, sender);
+    if (answer === undefined) return undefined;
+    answer.then(sendResponse, (error: unknown) => sendResponse({ ok: false, error: String(error) }));
+    return true;
+  };
+  const onMessage = extension.runtime.onMessage as unknown as {
+    addListener(callback: typeof native): void;
+    removeListener(callback: typeof native): void;
+  };
+  onMessage.addListener(native);
+  signal?.addEventListener("abort", () => onMessage.removeListener(native), { once: true });
 }
 
 /** Answers the background protocol (in the background). */

@@ -1,7 +1,15 @@
 import { describe, expect, test, vi } from "vitest";
 
 const EXTENSION_ROOT = "moz-extension://6f1d3c2a-8b4e-4f7a-9d05-3e2b1c0a9f87/";
-const listeners: ((message: unknown, sender: object) => Promise<unknown> | undefined)[] = [];
+type NativeListener = (message: unknown, sender: object, sendResponse: (response: unknown) => void) => true | undefined;
+const listeners: NativeListener[] = [];
+
+/** Delivers a message as the browser does: the answer comes through sendResponse, kept open by `true`. */
+function deliver(listener: NativeListener, message: unknown, sender: object): Promise<unknown> | undefined {
+  let respond!: (response: unknown) => void;
+  const response = new Promise((resolve) => (respond = resolve));
+  return listener(message, sender, respond) === true ? response : undefined;
+}
 
 vi.mock("../../src/extension/browser-api.ts", () => ({
   extension: {
@@ -40,8 +48,8 @@ describe("which senders may ask a page", () => {
     };
     servePage(handlers, new AbortController().signal);
     const listener = listeners.at(-1)!;
-    expect(await listener({ type: "focusNextMention" }, { id, tab, url: `${EXTENSION_ROOT}popup.html` })).toEqual({ ok: true, value: { focused: true } });
-    expect(listener({ type: "focusNextMention" }, { id, tab, url: "https://news.example/" })).toBeUndefined();
+    expect(await deliver(listener, { type: "focusNextMention" }, { id, tab, url: `${EXTENSION_ROOT}popup.html` })).toEqual({ ok: true, value: { focused: true } });
+    expect(deliver(listener, { type: "focusNextMention" }, { id, tab, url: "https://news.example/" })).toBeUndefined();
     expect(handlers.focusNextMention).toHaveBeenCalledOnce();
   });
 });
