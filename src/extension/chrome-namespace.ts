@@ -3,9 +3,9 @@
  * `chrome` namespace, whose MV3 APIs already return promises. Only `browser-api.ts` imports
  * the polyfill, so this is the one place the two builds differ.
  */
-import type Browser from "webextension-polyfill";
+import type { extension } from "./browser-api.ts";
 
 declare const chrome: unknown;
 
-const namespace = chrome as typeof Browser;
+const namespace = chrome as typeof extension;
 export default namespace;
