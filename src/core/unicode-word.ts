@@ -1,6 +1,6 @@
 /**
- * Word characters for whole-word matching: Unicode letters, digits and marks. JavaScript's `\b`
- * knows only ASCII letters, so it would treat every Arabic letter as a boundary.
+ * Word characters for whole-word matching: Unicode letters, digits and marks. The regex
+ * word-boundary assertion knows only ASCII letters, so it would treat every Arabic letter as a boundary.
  */
 
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
