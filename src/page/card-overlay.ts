@@ -12,6 +12,7 @@ import { askBackground } from "../extension/messaging.ts";
 import { EntityCard } from "../ui/card/EntityCard.tsx";
 import type { CardLanguage } from "../ui/card/card-strings.ts";
 import { cardStyles } from "../ui/card/card-styles.ts";
+import { interfaceLanguageOf } from "../ui/interface-text.ts";
 import { mountShadowRoot, type ShadowMount } from "../ui/mount-shadow-root.ts";
 import { OVERLAY_ATTRIBUTE } from "./collect-text-runs.ts";
 import type { MentionRegistry, PageMention } from "./mention-registry.ts";
@@ -31,7 +32,7 @@ export function cardLanguageFor(choice: "auto" | CardLanguage, mentionText: stri
   if (choice !== "auto") return choice;
   if (ARABIC.test(mentionText)) return "ar";
   if (/[A-Za-z]/.test(mentionText)) return "en";
-  return document.documentElement.lang.toLowerCase().startsWith("ar") ? "ar" : "en";
+  return interfaceLanguageOf(document.documentElement.lang);
 }
 
 /** Opens, places and closes the card. */

@@ -5,7 +5,7 @@
  * once per animation frame, however often it fires. Keyboard focus on a link that holds a
  * name opens that name's card too; Escape closes it.
  */
-import type { CardOverlay } from "./card-overlay.ts";
+import type { CardOverlay, OpenOptions } from "./card-overlay.ts";
 import { mentionAtPoint } from "./hit-test.ts";
 import type { MentionRegistry, PageMention } from "./mention-registry.ts";
 
@@ -81,11 +81,8 @@ export class HoverTracker {
       this.hovered = mention;
       this.cancelDwell();
       if (mention !== null) {
-        const pointer = { x: this.x, y: this.y };
-        void this.card.prefetch(mention);
-        // Pointer work waits for the next frame; the dwell starts from the movement itself.
-        const waited = Math.max(0, performance.now() - this.movedAt);
-        this.dwellTimer = setTimeout(() => void this.card.open(mention, { pointer }), Math.max(0, this.dwellDelay() - waited));
+        // Pointer work waits for the next frame; the dwell counts from the movement itself.
+        this.startDwell(mention, { pointer: { x: this.x, y: this.y } }, performance.now() - this.movedAt);
       }
     }
     if (mention !== null) this.cancelClose();
@@ -114,10 +111,20 @@ export class HoverTracker {
       const mention = this.registry.mentionsOfNode(node).find((m) => element.contains(m.range.startContainer));
       if (mention !== undefined) {
         this.cancelDwell();
-        this.dwellTimer = setTimeout(() => void this.card.open(mention), this.dwellDelay());
+        this.startDwell(mention, {}, 0);
         return;
       }
     }
+  }
+
+  /**
+   * Opens a mention's card once the dwell delay has passed (less `elapsed`, already waited),
+   * fetching its content meanwhile so the card is ready when the delay ends.
+   */
+  private startDwell(mention: PageMention, options: OpenOptions, elapsed: number): void {
+    void this.card.prefetch(mention);
+    const delay = Math.max(0, this.dwellDelay() - Math.max(0, elapsed));
+    this.dwellTimer = setTimeout(() => void this.card.open(mention, options), delay);
   }
 
   private cancelDwell(): void {

@@ -89,16 +89,11 @@ export class MentionRegistry {
     if (record !== undefined) this.dropRecord(record);
   }
 
-  /** Forgets every run whose text left the document. Returns whether any did. */
-  dropDisconnected(): boolean {
-    let dropped = false;
+  /** Forgets every run whose text left the document. */
+  dropDisconnected(): void {
     for (const record of this.records) {
-      if (!record.run.nodes.every((n) => n.isConnected)) {
-        this.dropRecord(record);
-        dropped = true;
-      }
+      if (!record.run.nodes.every((n) => n.isConnected)) this.dropRecord(record);
     }
-    return dropped;
   }
 
   private dropRecord(record: RunRecord): void {

@@ -123,7 +123,6 @@ export class PageScanner {
     }
     this.busy = false;
     if (this.signal.aborted) return;
-    this.registry.register();
     performance.measure("backstory:rescan", { start, end: performance.now() });
     this.onScanned();
     if (this.pending.length > 0) this.schedule();

@@ -3,6 +3,7 @@
  * viewer follows the card that opened it (`lang` in its URL), so this is a table like the card's.
  */
 import { cardText, formatDate, type CardLanguage } from "../card/card-strings.ts";
+import { interfaceLanguageOf } from "../interface-text.ts";
 
 /** Every piece of interface text the source viewer shows, in one language. */
 export type SourceText = {
@@ -115,5 +116,5 @@ export function sourceText(language: CardLanguage): SourceText {
  */
 export function viewerLanguage(langParam: string | null, navigatorLanguage: string | undefined): CardLanguage {
   if (langParam === "ar" || langParam === "en") return langParam;
-  return navigatorLanguage?.toLowerCase().startsWith("ar") ? "ar" : "en";
+  return interfaceLanguageOf(navigatorLanguage ?? "");
 }
