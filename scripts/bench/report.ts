@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { formatMachine, type Machine } from "./machine.ts";
 import type { MatcherDetails } from "./matcher.ts";
 import type { PageDetails } from "./page.ts";
+import { formatPrecisionNotes, type PrecisionDetails } from "./precision.ts";
 import { bytes, formatRatio, ms, type ReportRow } from "./report-row.ts";
 import type { SizeDetails } from "./size.ts";
 
@@ -16,6 +17,7 @@ export interface BenchResults {
   matcher?: MatcherDetails;
   page?: PageDetails;
   size?: SizeDetails;
+  precision?: PrecisionDetails;
 }
 
 const HEADERS = ["figure", "ours", "baseline", "ratio", "target", "met?"] as const;
@@ -81,6 +83,7 @@ export function formatNotes(results: BenchResults): string[] {
   if (size) {
     notes.push(`Size: the compiled dictionary embedded in the bundle is ${bytes(size.tableRawBytes)} as JSON (${bytes(size.tableGzipBytes)} gzipped). KB = 1,000 bytes.`);
   }
+  if (results.precision) notes.push(...formatPrecisionNotes(results.precision));
   return notes;
 }
 
