@@ -26,6 +26,14 @@ const NOT_NOUNS: ReadonlySet<string> = new Set(
     .map((word) => normalizeString(word)),
 );
 
+/**
+ * Words that look definite once normalised (إلى → الي) but are particles or relative pronouns,
+ * and the first word of the country's own short name («العربية السعودية»).
+ */
+const NOT_DEFINITE_NOUNS: ReadonlySet<string> = new Set(
+  ["إلى", "إلا", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللاتي", "اللواتي", "العربية"].map((word) => normalizeString(word)),
+);
+
 /** The word that ends right before `end` in `text`, if a single space separates it from what follows. */
 function previousWord(text: string, end: number): string | undefined {
   if (text[end - 1] !== " ") return undefined;
@@ -41,7 +49,7 @@ function previousWord(text: string, end: number): string | undefined {
 export function readsAsAdjective(name: string, before: string): boolean {
   const word = previousWord(before, before.length);
   if (word === undefined) return false;
-  if (name.startsWith("ال") && name.endsWith("يه")) return word.startsWith("ال") && word !== "العربيه";
+  if (name.startsWith("ال") && name.endsWith("يه")) return word.startsWith("ال") && !NOT_DEFINITE_NOUNS.has(word);
   if (name.endsWith("يا")) {
     return word.length >= 3 && word.endsWith("ا") && !word.startsWith("ال") && !/(?:وا|ها|نا)$/.test(word) && !NOT_NOUNS.has(word);
   }
