@@ -8,18 +8,20 @@ import { isProcliticPrefix, startsWithArabic } from "./arabic-proclitics.ts";
 import { normalizeString } from "./normalize-text.ts";
 import { isWordUnit } from "./unicode-word.ts";
 
-/** The first of `names` that `phrase` contains as a whole word, or undefined. */
-export function containsName(phrase: string, names: Iterable<string>): string | undefined {
+/**
+ * The first of `keys` (names already normalised with `normalizeString`, so a long list is
+ * normalised once, not once per phrase) that `phrase` contains as a whole word, or undefined.
+ */
+export function containsName(phrase: string, keys: Iterable<string>): string | undefined {
   const text = normalizeString(phrase);
-  for (const name of names) {
-    const key = normalizeString(name);
+  for (const key of keys) {
     if (key === "") continue;
     for (let at = text.indexOf(key); at !== -1; at = text.indexOf(key, at + 1)) {
       const end = at + key.length;
       if (end < text.length && isWordUnit(text.charCodeAt(end))) continue;
       let wordStart = at;
       while (wordStart > 0 && isWordUnit(text.charCodeAt(wordStart - 1))) wordStart--;
-      if (wordStart === at || (startsWithArabic(key) && isProcliticPrefix(text.slice(wordStart, at)))) return name;
+      if (wordStart === at || (startsWithArabic(key) && isProcliticPrefix(text.slice(wordStart, at)))) return key;
     }
   }
   return undefined;

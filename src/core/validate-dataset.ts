@@ -134,7 +134,7 @@ export function validateDataset(input: unknown): DatasetValidation {
 
   // Exclusions once every name is known: one that is itself a name would take that name away.
   dataset.entities.forEach((entity, e) => {
-    const names = entityNamesWithPaths(entity, e).map(([text]) => text);
+    const names = entityNamesWithPaths(entity, e).map(([text]) => normalizeString(text));
     entity.exclusions.forEach((phrase, x) => {
       const path = ["entities", e, "exclusions", x];
       const owner = aliasOwner.get(normalizeString(phrase));

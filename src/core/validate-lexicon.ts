@@ -36,7 +36,7 @@ export function validateLexicon(input: unknown, names: readonly string[], listed
     const key = normalizeString(phrase);
     const first = seen.get(key);
     if (ours.has(key)) problems.push({ path, message: `"${phrase}" is one of our names; a name not ours must be longer than ours` });
-    else if (containsName(phrase, names) === undefined) problems.push({ path, message: `"${phrase}" contains none of our names, so it could never keep one from matching` });
+    else if (containsName(phrase, ours) === undefined) problems.push({ path, message: `"${phrase}" contains none of our names, so it could never keep one from matching` });
     else if (first !== undefined) problems.push({ path, message: `"${phrase}" is listed already, at ${jsonPath(["entries", first, "phrase"])}` });
     else if (listedBefore.has(key)) problems.push({ path, message: `"${phrase}" is listed already, in another lexicon file` });
     if (first === undefined) seen.set(key, i);
