@@ -27,7 +27,10 @@ const LINK_WORDS = 3;
 
 /** Whether the acronym at [start, end) of `text` is, by its surroundings, not the name. */
 export function isAcronymMisread(text: string, start: number, end: number): boolean {
+  // Nothing to look at after a name that follows a line break or a punctuation mark.
+  const previous = text[start - 1];
   if (AMOUNT_AFTER.test(text.slice(end, end + 6))) return true;
+  if (previous !== " " && previous !== "\u00a0" && previous !== "-" && previous !== "_") return false;
   const before = text.slice(Math.max(0, start - 16), start);
   if (CODE_BEFORE.test(before)) return true;
   const word = WORD_BEFORE.exec(before)?.[1]?.replace("’", "'");

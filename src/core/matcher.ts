@@ -341,7 +341,8 @@ export class Matcher {
     const to = normalized.ends[end - 1]!;
     if (checks & Check.acronym && isAcronymMisread(original, from, to)) return true;
     if (checks & Check.address && isInWebAddress(original, from, to)) return true;
-    if (checks & Check.nisba && (start === 0 || !isWordUnit(normalized.units[start - 1]!))) {
+    // The adjective follows a noun directly: a space before the name, a letter before the space.
+    if (checks & Check.nisba && start > 1 && normalized.units[start - 1] === SPACE && isWordUnit(normalized.units[start - 2]!)) {
       const before = String.fromCharCode(...normalized.units.subarray(Math.max(0, start - NISBA_LOOKBEHIND), start));
       if (readsAsAdjective(String.fromCharCode(...normalized.units.subarray(start, end)), before)) return true;
     }
@@ -361,6 +362,7 @@ const Check = {
   address: 8,
 } as const;
 
+const SPACE = 0x20;
 /** Normalised units before a name that the adjective rule reads: the word before, and a space. */
 const NISBA_LOOKBEHIND = 24;
 const ACRONYM = /^[A-Z]{2,4}$/;

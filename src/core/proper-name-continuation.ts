@@ -67,7 +67,8 @@ const LOWER_START = /^\p{Ll}/u;
  * another name starts there.
  */
 export function continuationOf(text: string, start: number, end: number): number {
-  if (!UPPER_START.test(text.slice(start, start + 1))) return -1;
+  // Most names are followed by punctuation or a lower-case word: decide those without a regex.
+  if (!isSpace(text.charCodeAt(end)) || !mayBeCapital(text.charCodeAt(end + 1)) || !UPPER_START.test(text.slice(start, start + 1))) return -1;
   let at = end;
   let first = -1;
   let head = "";
@@ -89,6 +90,15 @@ export function continuationOf(text: string, start: number, end: number): number
   }
   if (first === -1 || !NAME_HEADS.has(head)) return -1;
   return isHeadline(text, start, at) ? -1 : first;
+}
+
+function isSpace(unit: number): boolean {
+  return unit === 0x20 || unit === 0xa0;
+}
+
+/** False only for what cannot start a capitalised word: ASCII lower case and punctuation. */
+function mayBeCapital(unit: number): boolean {
+  return (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x30 && unit <= 0x39) || unit > 0x7f || isSpace(unit);
 }
 
 /**

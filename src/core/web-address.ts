@@ -9,5 +9,7 @@ const AFTER = /^\.\p{Ll}{2,}\b/u;
 
 /** Whether the name at [start, end) of `text` is part of a web or e-mail address. */
 export function isInWebAddress(text: string, start: number, end: number): boolean {
+  const before = text[start - 1];
+  if (text[end] !== "." && before !== "." && before !== "@") return false;
   return AFTER.test(text.slice(end, end + 12)) || BEFORE.test(text.slice(Math.max(0, start - 2), start));
 }
