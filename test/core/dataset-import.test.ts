@@ -162,6 +162,14 @@ describe("contestedAliases", () => {
     ]);
   });
 
+  test("a name the earlier table lists as not ours is not contested: the reader's entity takes it", () => {
+    const bundled = compileMatcherTable([datasetSchema.parse(testDataset())], ["Washington State"]);
+    const dataset = quillmere();
+    const state = dataset.entities.find((e) => e.id === "washington-state")!;
+    state.aliases = ["Washington State"];
+    expect(contestedAliases(datasetSchema.parse(dataset), [bundled]).map((c) => c.alias)).toEqual([]);
+  });
+
   test("none when the names are all new", () => {
     const bundled = compileMatcherTable([datasetSchema.parse(testDataset())]);
     const dataset = quillmere();
