@@ -29,7 +29,9 @@ const LINK_WORDS = 3;
 export function isAcronymMisread(text: string, start: number, end: number): boolean {
   // Nothing to look at after a name that follows a line break or a punctuation mark.
   const previous = text[start - 1];
-  if (AMOUNT_AFTER.test(text.slice(end, end + 6))) return true;
+  const next = text.charCodeAt(end);
+  // A currency sign, a digit or a space (before an amount) after the name: look closer.
+  if ((next === 0x20 || next === 0xa0 || next === 0x24 || (next >= 0x30 && next <= 0x39) || next > 0x7f) && AMOUNT_AFTER.test(text.slice(end, end + 6))) return true;
   if (previous !== " " && previous !== "\u00a0" && previous !== "-" && previous !== "_") return false;
   const before = text.slice(Math.max(0, start - 16), start);
   if (CODE_BEFORE.test(before)) return true;

@@ -34,26 +34,28 @@ const NOT_DEFINITE_NOUNS: ReadonlySet<string> = new Set(
   ["إلى", "إلا", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللاتي", "اللواتي", "العربية"].map((word) => normalizeString(word)),
 );
 
-/** The word that ends right before `end` in `text`, if a single space separates it from what follows. */
-function previousWord(text: string, end: number): string | undefined {
-  if (text[end - 1] !== " ") return undefined;
-  const start = text.lastIndexOf(" ", end - 2) + 1;
-  const word = text.slice(start, end - 1);
-  return /^\p{Script=Arabic}+$/u.test(word) ? word : undefined;
-}
+const SPACE = 0x20;
+const ALEF = 0x627;
+const LAM = 0x644;
+/** Longest word before a name that the rule reads; longer ones are no nouns it knows. */
+const LONGEST_WORD = 24;
 
 /**
- * Whether the name `name` (normalised, one word, no proclitic before it) is used as an adjective,
- * given the normalised text before it.
+ * Whether the name `name` (normalised, one word), starting at `start` of the normalised `units`
+ * with no proclitic before it, is used as an adjective. Most names fail the first letter test,
+ * so the word before is made a string only when it may matter.
  */
-export function readsAsAdjective(name: string, before: string): boolean {
-  const word = previousWord(before, before.length);
-  if (word === undefined) return false;
-  if (name.startsWith("ال") && name.endsWith("يه")) return word.startsWith("ال") && !NOT_DEFINITE_NOUNS.has(word);
-  if (name.endsWith("يا")) {
-    return word.length >= 3 && word.endsWith("ا") && !word.startsWith("ال") && !/(?:وا|ها|نا)$/.test(word) && !NOT_NOUNS.has(word);
-  }
-  return false;
+export function readsAsAdjective(name: string, units: Uint16Array, start: number): boolean {
+  if (start < 2 || units[start - 1] !== SPACE) return false;
+  let wordStart = start - 1;
+  while (wordStart > 0 && units[wordStart - 1] !== SPACE && start - wordStart <= LONGEST_WORD) wordStart--;
+  const definite = units[wordStart] === ALEF && units[wordStart + 1] === LAM;
+  const definiteName = name.startsWith("ال");
+  if (definiteName ? !definite : definite || units[start - 2] !== ALEF) return false;
+  const word = String.fromCharCode(...units.subarray(wordStart, start - 1));
+  if (!/^\p{Script=Arabic}+$/u.test(word)) return false;
+  if (definiteName) return !NOT_DEFINITE_NOUNS.has(word);
+  return word.length >= 3 && !/(?:وا|ها|نا)$/.test(word) && !NOT_NOUNS.has(word);
 }
 
 /** Whether a normalised alias is spelled like a nisba adjective, so `readsAsAdjective` applies to it. */

@@ -191,6 +191,7 @@ export class Matcher {
   private readonly patternEntity: Uint32Array;
   private readonly patternFlags: Uint8Array;
   private readonly patternExact: readonly (string | undefined)[];
+  private readonly patternText: readonly string[];
   /** Which context rules a pattern's matches go through (`Check` bits). */
   private readonly patternChecks: Uint8Array;
   private readonly longestPattern: number;
@@ -206,6 +207,7 @@ export class Matcher {
     this.patternEntity = Uint32Array.from(table.patterns, (row) => row[1]);
     this.patternFlags = Uint8Array.from(table.patterns, (row) => row[2]);
     this.patternExact = table.patterns.map((row) => row[3]);
+    this.patternText = texts;
     this.patternChecks = Uint8Array.from(table.patterns, ([text, entity, flags, exact]) => checksFor(text, flags, exact, table.entities[entity]));
     this.longestPattern = this.patternLength.reduce((max, n) => Math.max(max, n), 0);
     const a = this.automaton;
@@ -341,11 +343,7 @@ export class Matcher {
     const to = normalized.ends[end - 1]!;
     if (checks & Check.acronym && isAcronymMisread(original, from, to)) return true;
     if (checks & Check.address && isInWebAddress(original, from, to)) return true;
-    // The adjective follows a noun directly: a space before the name, a letter before the space.
-    if (checks & Check.nisba && start > 1 && normalized.units[start - 1] === SPACE && isWordUnit(normalized.units[start - 2]!)) {
-      const before = String.fromCharCode(...normalized.units.subarray(Math.max(0, start - NISBA_LOOKBEHIND), start));
-      if (readsAsAdjective(String.fromCharCode(...normalized.units.subarray(start, end)), before)) return true;
-    }
+    if (checks & Check.nisba && readsAsAdjective(this.patternText[pattern]!, normalized.units, start)) return true;
     return false;
   }
 }
@@ -362,9 +360,6 @@ const Check = {
   address: 8,
 } as const;
 
-const SPACE = 0x20;
-/** Normalised units before a name that the adjective rule reads: the word before, and a space. */
-const NISBA_LOOKBEHIND = 24;
 const ACRONYM = /^[A-Z]{2,4}$/;
 const LATIN_START = /^\p{Script=Latin}/u;
 
