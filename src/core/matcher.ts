@@ -293,12 +293,13 @@ export class Matcher {
         const end = i + 1;
         const start = end - this.patternLength[pattern]!;
         if (this.isValid(pattern, start, end, normalized, original)) {
-          const flags = this.patternFlags[pattern]!;
-          if (flags & PatternFlag.notOurs) found.push({ entity: NOT_OURS, start, end });
-          else if (!this.isLongerThing(pattern, start, end, normalized, original)) {
+          const checks = this.patternChecks[pattern]!;
+          if (this.patternFlags[pattern]! & PatternFlag.notOurs) found.push({ entity: NOT_OURS, start, end });
+          else if (checks === 0) found.push({ entity: this.patternEntity[pattern]!, start, end });
+          else if (!this.isLongerThing(checks, pattern, start, end, normalized, original)) {
             const candidate = { entity: this.patternEntity[pattern]!, start, end };
             found.push(candidate);
-            const continuation = this.patternChecks[pattern]! & Check.continuation ? continuationOf(original, normalized.starts[start]!, normalized.ends[end - 1]!) : -1;
+            const continuation = checks & Check.continuation ? continuationOf(original, normalized.starts[start]!, normalized.ends[end - 1]!) : -1;
             if (continuation !== -1) (glued ??= new Map()).set(candidate, continuation);
           }
         }
@@ -336,9 +337,7 @@ export class Matcher {
   }
 
   /** Whether the context shows that a valid match of one of our names names something else. */
-  private isLongerThing(pattern: number, start: number, end: number, normalized: NormalizedText, original: string): boolean {
-    const checks = this.patternChecks[pattern]!;
-    if (checks === 0) return false;
+  private isLongerThing(checks: number, pattern: number, start: number, end: number, normalized: NormalizedText, original: string): boolean {
     const from = normalized.starts[start]!;
     const to = normalized.ends[end - 1]!;
     if (checks & Check.acronym && isAcronymMisread(original, from, to)) return true;
