@@ -8,8 +8,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import * as esbuild from "esbuild";
 import { zipSync } from "fflate";
-import { compileMatcherTable } from "../src/core/compile-matcher-table.ts";
-import { BUNDLED_DATASET, readDatasetFile } from "./lib/read-dataset-file.ts";
+import { bundledMatcherTable } from "./lib/bundled-matcher-table.ts";
 import { listFiles } from "./lib/list-files.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -70,14 +69,6 @@ const entryPoints = {
 /** Files copied as they are, relative to `static/`. */
 const staticDir = path.join(root, "static");
 
-async function compileDatasets() {
-  const result = await readDatasetFile(BUNDLED_DATASET);
-  if (!result.ok) {
-    const lines = result.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n");
-    throw new Error(`the bundled dataset is invalid (${path.relative(root, BUNDLED_DATASET)}):\n${lines}`);
-  }
-  return { dataset: result.dataset, table: compileMatcherTable([result.dataset]) };
-}
 
 /** Serves the compiled table and the dataset to the bundles as `virtual:` modules. */
 function virtualModules(modules: Record<string, unknown>): esbuild.Plugin {
@@ -136,7 +127,7 @@ async function zipFolder(folder: string, zipFile: string) {
 
 async function buildAll(options: { minify: boolean }) {
   const started = performance.now();
-  const { dataset, table } = await compileDatasets();
+  const { dataset, table } = await bundledMatcherTable();
   const modules = { "virtual:matcher-table": table, "virtual:bundled-dataset": dataset };
   for (const target of Object.keys(targets) as Target[]) {
     const { out, version } = await buildTarget(target, modules, options);

@@ -39,6 +39,7 @@ export function syntheticDataset(aliasCount: number, seed = 20250410): Dataset {
       type: "person",
       name: { ar: randomName(random, ARABIC), en: randomName(random, LATIN) },
       aliases: [randomName(random, CYRILLIC), randomName(random, extra)],
+      exclusions: [],
       summary: { ar: "اسم مولّد للقياس", en: "A generated name for benchmarking" },
       related: [],
     });

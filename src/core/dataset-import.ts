@@ -6,7 +6,7 @@
  * and a stable code, so the interface can word it in the reader's language.
  */
 import type { Dataset } from "./dataset-schema.ts";
-import type { EntityRef, MatcherTable } from "./matcher-table.ts";
+import { PatternFlag, type EntityRef, type MatcherTable } from "./matcher-table.ts";
 import { normalizeString } from "./normalize-text.ts";
 import { entityNamesWithPaths, jsonPath, validateDataset, type ProblemCode } from "./validate-dataset.ts";
 
@@ -136,7 +136,9 @@ export interface ContestedAlias {
 export function contestedAliases(dataset: Dataset, earlier: readonly MatcherTable[]): ContestedAlias[] {
   const owners = new Map<string, EntityRef>();
   for (const table of earlier) {
-    for (const [key, entity] of table.patterns) {
+    for (const [key, entity, flags] of table.patterns) {
+      // A name an earlier table lists as not ours is no one's: a reader's entity may take it.
+      if (flags & PatternFlag.notOurs) continue;
       const owner = table.entities[entity];
       if (owner !== undefined && !owners.has(key)) owners.set(key, owner);
     }

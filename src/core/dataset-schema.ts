@@ -54,6 +54,11 @@ export const entitySchema = z.strictObject({
   /** Display names; both also count as aliases. */
   name: bilingualSchema,
   aliases: z._default(z.array(aliasSchema), []),
+  /**
+   * Longer names that contain one of this entity's names but name something else ("George
+   * Washington" for the city): where one is on the page, the name inside it is not a mention.
+   */
+  exclusions: z._default(z.array(z.string().check(z.minLength(1))), []),
   /** One sentence of background in each language. */
   summary: bilingualSchema,
   /** Ids of entities a reader may want to look at next. */

@@ -3,17 +3,26 @@
  *
  * An Aho–Corasick automaton over normalised UTF-16 code units, so the cost is linear in the
  * text and does not grow with the size of the dictionary. Candidates are checked for whole-word
- * boundaries (Unicode letters and digits), Arabic proclitics and case-sensitive acronyms, then
- * resolved leftmost-longest into non-overlapping mentions with offsets in the original text.
+ * boundaries (Unicode letters and digits), Arabic proclitics and case-sensitive acronyms, and
+ * against the context rules that tell when a name is part of something longer (a place name
+ * continuing into a longer proper name, an acronym that is a currency prefix or a pronoun, an
+ * Arabic country name used as its adjective). Then they are resolved leftmost-longest into
+ * non-overlapping mentions with offsets in the original text. Names that are not ours (the
+ * lexicon's and the datasets' exclusions) take part as candidates of `NOT_OURS`: where one
+ * wins, it yields no mention and swallows every name inside it.
  *
  * The automaton is built from the compiled table when the matcher is created: the table ships
  * normalised, sorted-ready patterns, and building goto and failure links from them is a linear
  * pass (well under a millisecond for the bundled dictionary) that costs fewer bytes than
  * shipping the links.
  */
+import { isAcronymMisread } from "./acronym-guards.ts";
+import { isNisbaSpelling, readsAsAdjective } from "./arabic-adjective-use.ts";
 import { isLamPrefix, isProcliticPrefix, LONGEST_PROCLITIC } from "./arabic-proclitics.ts";
 import { PatternFlag, type EntityRef, type MatcherTable } from "./matcher-table.ts";
 import { TextNormalizer, normalizeString, type NormalizedText } from "./normalize-text.ts";
+import { continuationOf } from "./proper-name-continuation.ts";
+import { isInWebAddress } from "./web-address.ts";
 import { isCombiningUnit, isWordUnit } from "./unicode-word.ts";
 
 /** A mention: the entity (index into the table's entities) and its original offsets. */
@@ -23,6 +32,9 @@ export interface Mention {
   end: number;
 }
 
+/** The entity of a candidate that is a name not ours: it wins or loses like a name, and yields no mention. */
+export const NOT_OURS = -1;
+
 const NONE = -1;
 /**
  * The root state's edges for code units below U+0700 (Latin, Greek, Cyrillic, Arabic) sit in
@@ -31,8 +43,11 @@ const NONE = -1;
  * would cost in every frame of every page.
  */
 const ROOT_TABLE_SIZE = 0x0700;
-/** Characters looked at before a slice: the longest proclitic and a word boundary, with room to spare. */
-const SLICE_LOOKBEHIND = 16;
+/**
+ * Characters looked at before a slice besides the longest pattern (which may be a name not
+ * ours that swallows the slice's first names): the context rules' reach, with room to spare.
+ */
+const SLICE_LOOKBEHIND = 80;
 /** Original characters per normalised one, at most, that a slice's window allows for (marks, tatweel). */
 const SLICE_LOOKAHEAD_FACTOR = 8;
 
@@ -176,6 +191,9 @@ export class Matcher {
   private readonly patternEntity: Uint32Array;
   private readonly patternFlags: Uint8Array;
   private readonly patternExact: readonly (string | undefined)[];
+  private readonly patternText: readonly string[];
+  /** Which context rules a pattern's matches go through (`Check` bits). */
+  private readonly patternChecks: Uint8Array;
   private readonly longestPattern: number;
   /** The automaton's depth when the last `candidates` pass ended: a match still in progress. */
   private depthAtEnd = 0;
@@ -189,6 +207,8 @@ export class Matcher {
     this.patternEntity = Uint32Array.from(table.patterns, (row) => row[1]);
     this.patternFlags = Uint8Array.from(table.patterns, (row) => row[2]);
     this.patternExact = table.patterns.map((row) => row[3]);
+    this.patternText = texts;
+    this.patternChecks = Uint8Array.from(table.patterns, ([text, entity, flags, exact]) => checksFor(text, flags, exact, table.entities[entity]));
     this.longestPattern = this.patternLength.reduce((max, n) => Math.max(max, n), 0);
     const a = this.automaton;
     for (let k = a.edgeStart[0]!; k < a.edgeStart[1]!; k++) {
@@ -215,7 +235,7 @@ export class Matcher {
    * characters before it for proclitics and word boundaries.
    */
   findMentionsFrom(text: string, from: number, to: number, reached: number): Mention[] {
-    const windowStart = Math.max(0, from - SLICE_LOOKBEHIND);
+    const windowStart = Math.max(0, from - SLICE_LOOKBEHIND - this.longestPattern * SLICE_LOOKAHEAD_FACTOR);
     let lookahead = this.longestPattern * SLICE_LOOKAHEAD_FACTOR + SLICE_LOOKBEHIND;
     let windowEnd: number;
     let slice: string;
@@ -241,10 +261,11 @@ export class Matcher {
     candidates.sort((x, y) => x.start - y.start || y.end - x.end);
     for (const c of candidates) {
       const start = windowStart + normalized.starts[c.start]!;
-      if (start < from || start < reached) continue;
+      if (start < reached) continue;
       if (start >= to) break;
       const end = windowStart + extendOverMarks(slice, normalized.ends[c.end - 1]!);
-      found.push({ entity: c.entity, start, end });
+      // A name before the slice is resolved only for what it swallows: an earlier slice reported it.
+      if (c.entity !== NOT_OURS && start >= from) found.push({ entity: c.entity, start, end });
       reached = end;
     }
     return found;
@@ -255,6 +276,8 @@ export class Matcher {
     const a = this.automaton;
     const { units, length } = normalized;
     const found: Mention[] = [];
+    /** Names that continue into a longer proper name, with where it continues (original offset). */
+    let glued: Map<Mention, number> | undefined;
     let state = 0;
     for (let i = 0; i < length; i++) {
       const u = units[i]!;
@@ -270,13 +293,25 @@ export class Matcher {
         const end = i + 1;
         const start = end - this.patternLength[pattern]!;
         if (this.isValid(pattern, start, end, normalized, original)) {
-          found.push({ entity: this.patternEntity[pattern]!, start, end });
+          const checks = this.patternChecks[pattern]!;
+          if (this.patternFlags[pattern]! & PatternFlag.notOurs) found.push({ entity: NOT_OURS, start, end });
+          else if (checks === 0) found.push({ entity: this.patternEntity[pattern]!, start, end });
+          else if (!this.isLongerThing(checks, pattern, start, end, normalized, original)) {
+            const candidate = { entity: this.patternEntity[pattern]!, start, end };
+            found.push(candidate);
+            const continuation = checks & Check.continuation ? continuationOf(original, normalized.starts[start]!, normalized.ends[end - 1]!) : -1;
+            if (continuation !== -1) (glued ??= new Map()).set(candidate, continuation);
+          }
         }
         hit = a.outputLink[hit]!;
       }
     }
     this.depthAtEnd = a.depth[state]!;
-    return found;
+    if (glued === undefined) return found;
+    // A name glued to the next word is part of a longer name, unless another name (ours or not)
+    // starts at that word: then the two stand side by side, as in a list of places.
+    const nameStarts = new Set(found.map((c) => normalized.starts[c.start]!));
+    return found.filter((c) => !glued.has(c) || nameStarts.has(glued.get(c)!));
   }
 
   private isValid(pattern: number, start: number, end: number, normalized: NormalizedText, original: string): boolean {
@@ -300,6 +335,41 @@ export class Matcher {
     }
     return true;
   }
+
+  /** Whether the context shows that a valid match of one of our names names something else. */
+  private isLongerThing(checks: number, pattern: number, start: number, end: number, normalized: NormalizedText, original: string): boolean {
+    const from = normalized.starts[start]!;
+    const to = normalized.ends[end - 1]!;
+    if (checks & Check.acronym && isAcronymMisread(original, from, to)) return true;
+    if (checks & Check.address && isInWebAddress(original, from, to)) return true;
+    if (checks & Check.nisba && readsAsAdjective(this.patternText[pattern]!, normalized.units, start)) return true;
+    return false;
+  }
+}
+
+/** The context rules a pattern's matches go through. */
+const Check = {
+  /** A case-sensitive acronym ("US"): currency prefix, locale code, pronoun in capitals. */
+  acronym: 1,
+  /** A Latin-script place name: glued to a capitalised word into a longer proper name. */
+  continuation: 2,
+  /** An Arabic place name spelled like its adjective: used as the adjective. */
+  nisba: 4,
+  /** A Latin-script name: part of a web or e-mail address. */
+  address: 8,
+} as const;
+
+const ACRONYM = /^[A-Z]{2,4}$/;
+const LATIN_START = /^\p{Script=Latin}/u;
+
+function checksFor(text: string, flags: number, exact: string | undefined, entity: EntityRef | undefined): number {
+  if (flags & PatternFlag.notOurs || entity === undefined) return 0;
+  let checks = 0;
+  if (flags & PatternFlag.caseSensitive && exact !== undefined && ACRONYM.test(exact)) checks |= Check.acronym;
+  if (LATIN_START.test(text)) checks |= Check.address;
+  if (entity.type === "place" && LATIN_START.test(text)) checks |= Check.continuation;
+  if (entity.type === "place" && !(flags & PatternFlag.elidedArticle) && isNisbaSpelling(text)) checks |= Check.nisba;
+  return checks;
 }
 
 /** Moves a mention's end past combining marks that follow its last letter (a final vowel sign). */

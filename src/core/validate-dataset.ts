@@ -7,6 +7,7 @@
 import * as z from "zod/mini";
 import { en } from "zod/locales";
 import { datasetSchema, type Alias, type Dataset, type Entity } from "./dataset-schema.ts";
+import { containsName } from "./contains-name.ts";
 import { normalizeString } from "./normalize-text.ts";
 
 /** What kind of problem; stable, so interfaces can word it in their own language. */
@@ -18,7 +19,9 @@ export type ProblemCode =
   | "quote-not-in-source"
   | "alias-empty"
   | "alias-ambiguous"
-  | "related-to-itself";
+  | "related-to-itself"
+  | "exclusion-without-name"
+  | "exclusion-is-a-name";
 
 /** One problem in a dataset, at a JSON path such as `$.facts[3].quote`. */
 export interface DatasetProblem {
@@ -127,6 +130,20 @@ export function validateDataset(input: unknown): DatasetValidation {
         problem(path, "alias-ambiguous", `alias "${text}" of "${entity.id}" is also an alias of "${other}" (${jsonPath(owner.path)})`);
       }
     }
+  });
+
+  // Exclusions once every name is known: one that is itself a name would take that name away.
+  dataset.entities.forEach((entity, e) => {
+    const names = entityNamesWithPaths(entity, e).map(([text]) => normalizeString(text));
+    entity.exclusions.forEach((phrase, x) => {
+      const path = ["entities", e, "exclusions", x];
+      const owner = aliasOwner.get(normalizeString(phrase));
+      if (owner !== undefined) {
+        problem(path, "exclusion-is-a-name", `exclusion "${phrase}" of "${entity.id}" is a name of "${dataset.entities[owner.entity]!.id}" (${jsonPath(owner.path)})`);
+      } else if (containsName(phrase, names) === undefined) {
+        problem(path, "exclusion-without-name", `exclusion "${phrase}" of "${entity.id}" contains none of its names, so it could never keep one from matching`);
+      }
+    });
   });
 
   dataset.facts.forEach((fact, f) => {

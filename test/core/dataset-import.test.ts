@@ -52,6 +52,22 @@ describe("parseDatasetImport", () => {
     expect(result.ok ? [] : result.problems.map((p) => p.code)).toEqual(["text-file"]);
   });
 
+  test("a reader's dataset may list exclusions; a malformed one is refused with its JSON path", () => {
+    const dataset = quillmere();
+    const entity = dataset.entities[0]!;
+    const name = entity.name.en;
+    entity.exclusions = [`${name} Foundation`];
+    expect(parse(JSON.stringify(dataset)).ok).toBe(true);
+    entity.exclusions = [`${name} Foundation`, "Nothing of hers", ""];
+    const result = parse(JSON.stringify(dataset));
+    expect(result.ok ? [] : result.problems.map((p) => `${p.code} ${p.path}`).sort()).toEqual([
+      "schema $.entities[0].exclusions[2]",
+    ]);
+    entity.exclusions = ["Nothing of hers"];
+    const second = parse(JSON.stringify(dataset));
+    expect(second.ok ? [] : second.problems.map((p) => `${p.code} ${p.path}`)).toEqual(["exclusion-without-name $.entities[0].exclusions[0]"]);
+  });
+
   test("reports the bundled id along with the dataset's other problems", () => {
     const dataset = quillmere();
     dataset.id = BUNDLED_ID;
@@ -144,6 +160,14 @@ describe("contestedAliases", () => {
       ["$.entities[6].aliases[0]", "Rubio", "another-rubio", "test/rubio"],
       ["$.entities[6].aliases[2]", "رُوبيو", "another-rubio", "test/rubio"],
     ]);
+  });
+
+  test("a name the earlier table lists as not ours is not contested: the reader's entity takes it", () => {
+    const bundled = compileMatcherTable([datasetSchema.parse(testDataset())], ["Washington State"]);
+    const dataset = quillmere();
+    const state = dataset.entities.find((e) => e.id === "washington-state")!;
+    state.aliases = ["Washington State"];
+    expect(contestedAliases(datasetSchema.parse(dataset), [bundled]).map((c) => c.alias)).toEqual([]);
   });
 
   test("none when the names are all new", () => {

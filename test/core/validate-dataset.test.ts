@@ -32,10 +32,21 @@ describe("validateDataset", () => {
     ["an alias claimed by two entities", (d) => void d.entities[2]!.aliases!.push("واشنطن"), { path: "$.entities[3].name.ar", code: "alias-ambiguous" }],
     ["an alias that differs only in normalisation", (d) => void d.entities[2]!.aliases!.push("وَاشِنْطُن"), { path: "$.entities[3].name.ar", code: "alias-ambiguous" }],
     ["an alias that normalises to nothing", (d) => void d.entities[2]!.aliases!.push("\u0640\u064e\u200d"), { path: "$.entities[2].aliases[0]", code: "alias-empty" }],
+    ["an exclusion that contains none of the entity's names", (d) => void (d.entities[3]!.exclusions = ["George Washington", "Moscow Times"]), { path: "$.entities[3].exclusions[1]", code: "exclusion-without-name" }],
+    ["an exclusion with another entity's name only", (d) => void (d.entities[2]!.exclusions = ["Washington Post"]), { path: "$.entities[2].exclusions[0]", code: "exclusion-without-name" }],
+    ["an exclusion that is only a longer word", (d) => void (d.entities[2]!.exclusions = ["Moscowitz"]), { path: "$.entities[2].exclusions[0]", code: "exclusion-without-name" }],
+    ["an exclusion that is a name of an entity", (d) => void (d.entities[2]!.exclusions = ["Moscow Times", "Rubio"]), { path: "$.entities[2].exclusions[1]", code: "exclusion-is-a-name" }],
+    ["an exclusion that is empty", (d) => void (d.entities[2]!.exclusions = [""]), { path: "$.entities[2].exclusions[0]", code: "schema" }],
   ])("names the JSON path of %s", (_case, change, expected) => {
     const problems = problemsOf(change);
     expect(problems).toContainEqual(expect.objectContaining(expected));
     for (const p of problems) expect(p.message.length).toBeGreaterThan(5);
+  });
+
+  test("accepts exclusions that contain one of the entity's names, Arabic ones with a proclitic", () => {
+    const dataset = testDataset();
+    dataset.entities[3]!.exclusions = ["George Washington", "جامعة وواشنطن"];
+    expect(validateDataset(dataset).ok).toBe(true);
   });
 
   test("reports every problem, not just the first", () => {

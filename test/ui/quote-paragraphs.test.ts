@@ -21,7 +21,7 @@ function datasetWith(text: string, quote: string, claimant?: string): Dataset {
       { id: "other", title: "آخر", publisher: { ar: "وكالات", en: "Agencies" }, language: "ar", eventDate: "2025-04-10", text: "نص آخر" },
     ],
     entities: [
-      { id: "darchiev", type: "person", name: { ar: "ألكسندر دارشيف", en: "Alexander Darchiev" }, aliases: [], summary: { ar: "ملخص.", en: "Summary." }, related: [] },
+      { id: "darchiev", type: "person", name: { ar: "ألكسندر دارشيف", en: "Alexander Darchiev" }, aliases: [], exclusions: [], summary: { ar: "ملخص.", en: "Summary." }, related: [] },
     ],
     facts: [
       { id: "fact", about: ["darchiev"], text: { ar: "حقيقة.", en: "A fact." }, source: "article", quote, ...(claimant !== undefined && { claimant }) },

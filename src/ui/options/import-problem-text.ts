@@ -17,6 +17,8 @@ const byCode: Record<Exclude<ImportProblemCode, "schema" | "too-large">, Message
   "alias-empty": "importProblemAliasEmpty",
   "alias-ambiguous": "importProblemAliasAmbiguous",
   "related-to-itself": "importProblemRelatedToItself",
+  "exclusion-without-name": "importProblemExclusionWithoutName",
+  "exclusion-is-a-name": "importProblemExclusionIsAName",
 };
 
 /** Shape problems by zod's issue code (plus `missing`); any other code is worded generally. */
