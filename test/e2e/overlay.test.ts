@@ -206,6 +206,18 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
       await page.mouse.move(start.x, start.y, { steps: 2 });
       card = await waitForCard(page);
       expect(card.label).toBe(talksName);
+      await page.keyboard.press("Escape");
+      await waitForNoCard(page);
+
+      // In the marker style too, names inside names have a highlight of their own, drawn deeper.
+      await browser.setSettings({ highlightStyle: "background" });
+      try {
+        await driverPage(page).waitForFunction((name) => CSS.highlights.has(name), "backstory-mention-marked-nested", { timeout: 3000 });
+        expect([...(await highlightedTexts(page, "backstory-mention-marked-nested"))].sort()).toEqual([...(await expectedTexts("seed-article.ar.html", true))].sort());
+        await page.screenshot(path.join(ARTIFACTS, `nested-marker-ar.${browserName}.png`));
+      } finally {
+        await browser.setSettings({ highlightStyle: "underline" });
+      }
       await page.close();
     });
 
