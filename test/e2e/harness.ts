@@ -235,10 +235,10 @@ export async function mentionCentre(page: AnyPage, text: string, occurrence = 0,
   return point;
 }
 
-/** Moves the pointer onto a mention and waits for its card. */
-export async function hoverMention(page: AnyPage, text: string, occurrence = 0): Promise<void> {
+/** Moves the pointer onto a mention (top-level by default) and waits for its card. */
+export async function hoverMention(page: AnyPage, text: string, occurrence = 0, name = MENTION_HIGHLIGHT): Promise<void> {
   const driver = driverPage(page);
-  const { x, y } = await mentionCentre(driver, text, occurrence);
+  const { x, y } = await mentionCentre(driver, text, occurrence, name);
   await driver.mouse.move(x - 3, y, { steps: 2 });
   await driver.mouse.move(x, y, { steps: 2 });
   await waitForCard(driver);
