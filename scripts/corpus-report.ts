@@ -9,7 +9,8 @@ import { parseArgs } from "node:util";
 import { compileMatcherTable } from "../src/core/compile-matcher-table.ts";
 import { Matcher } from "../src/core/matcher.ts";
 import { CORPORA, evaluateCorpus, loadCorpus, precisionOf, recallOf, spanInContext, type CorpusName, type Counts, type Span } from "./lib/corpus-labels.ts";
-import { BUNDLED_DATASET, readDatasetFile } from "./lib/read-dataset-file.ts";
+import { bundledMatcherTable } from "./lib/bundled-matcher-table.ts";
+import { readDatasetFile } from "./lib/read-dataset-file.ts";
 
 const usage = "usage: npx tsx scripts/corpus-report.ts [--corpus news-en,news-ar] [--dataset FILE] [--aliases] [--quiet]";
 
@@ -39,10 +40,21 @@ if (args.values.help) {
 const corpora = args.values.corpus.split(",").filter((c) => c !== "");
 for (const c of corpora) if (!(CORPORA as readonly string[]).includes(c)) fail(`unknown corpus ${c} (known: ${CORPORA.join(", ")})`);
 
-const datasetFile = args.values.dataset ?? BUNDLED_DATASET;
-const dataset = await readDatasetFile(datasetFile);
-if (!dataset.ok) fail(`invalid dataset ${datasetFile}:\n${dataset.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}`);
-const matcher = new Matcher(compileMatcherTable([dataset.dataset]));
+// The table the build ships (the bundled dataset and the lexicon of names not ours), or another
+// dataset compiled with the same lexicon, as `npm run scan` does.
+let matcher: Matcher;
+try {
+  const bundled = await bundledMatcherTable();
+  let table = bundled.table;
+  if (args.values.dataset !== undefined) {
+    const dataset = await readDatasetFile(args.values.dataset);
+    if (!dataset.ok) fail(`invalid dataset ${args.values.dataset}:\n${dataset.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}`);
+    table = compileMatcherTable([dataset.dataset], bundled.lexicon);
+  }
+  matcher = new Matcher(table);
+} catch (error) {
+  fail((error as Error).message);
+}
 
 const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
 const countsLine = (c: Counts) =>

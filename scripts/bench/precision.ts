@@ -4,10 +4,9 @@
  * quality, not speed: there is no baseline to run beside it, so the row compares with the
  * labels themselves (what a perfect matcher would score) and the issue's target.
  */
-import { compileMatcherTable } from "../../src/core/compile-matcher-table.ts";
 import { Matcher } from "../../src/core/matcher.ts";
 import { CORPORA, evaluateCorpus, loadCorpus, precisionOf, recallOf, type Counts } from "../lib/corpus-labels.ts";
-import { BUNDLED_DATASET, readDatasetFile } from "../lib/read-dataset-file.ts";
+import { bundledMatcherTable } from "../lib/bundled-matcher-table.ts";
 import type { ReportRow } from "./report-row.ts";
 
 const SECTION = "Real pages (hand labels)";
@@ -42,9 +41,8 @@ export function share(part: number, whole: number): string {
 
 /** Evaluates the bundled dataset's matcher on every labelled corpus. */
 export async function runPrecisionBench(): Promise<PrecisionResults> {
-  const bundled = await readDatasetFile(BUNDLED_DATASET);
-  if (!bundled.ok) throw new Error(`the bundled dataset is invalid: ${bundled.problems[0]?.message}`);
-  const matcher = new Matcher(compileMatcherTable([bundled.dataset]));
+  // The table the build ships: the bundled dataset and the lexicon of names not ours.
+  const matcher = new Matcher((await bundledMatcherTable()).table);
   const rows: ReportRow[] = [];
   const corpora: CorpusFigures[] = [];
   for (const corpus of CORPORA) {

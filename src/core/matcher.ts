@@ -7,9 +7,11 @@
  * against the context rules that tell when a name is part of something longer (a place name
  * continuing into a longer proper name, an acronym that is a currency prefix or a pronoun, an
  * Arabic country name used as its adjective). Then they are resolved leftmost-longest into
- * non-overlapping mentions with offsets in the original text. Names that are not ours (the
- * lexicon's and the datasets' exclusions) take part as candidates of `NOT_OURS`: where one
- * wins, it yields no mention and swallows every name inside it.
+ * mentions with offsets in the original text: non-overlapping at the top level, and inside a
+ * mention the names of other entities it contains, resolved by the same rule (a place inside an
+ * event's name). Names that are not ours (the lexicon's and the datasets' exclusions) take part
+ * as candidates of `NOT_OURS`: where one wins, it yields no mention and swallows every name
+ * inside it.
  *
  * The automaton is built from the compiled table when the matcher is created: the table ships
  * normalised, sorted-ready patterns, and building goto and failure links from them is a linear
@@ -25,15 +27,35 @@ import { continuationOf } from "./proper-name-continuation.ts";
 import { isInWebAddress } from "./web-address.ts";
 import { isCombiningUnit, isWordUnit } from "./unicode-word.ts";
 
-/** A mention: the entity (index into the table's entities) and its original offsets. */
+/**
+ * A mention: the entity (index into the table's entities) and its original offsets. A mention
+ * inside a longer mention of another entity has `outer`, the index of the one that encloses it
+ * in the list it was returned in.
+ */
 export interface Mention {
   entity: number;
   start: number;
   end: number;
+  outer?: number;
 }
 
-/** The entity of a candidate that is a name not ours: it wins or loses like a name, and yields no mention. */
+/** The entity of a candidate that is a name not ours (a `PatternFlag.notOurs` pattern). */
 export const NOT_OURS = -1;
+
+/** Where matching a text in slices has got to: the mentions so far, and where the last name taken ends. */
+export interface MatchProgress {
+  readonly mentions: Mention[];
+  /** The end of the last top-level name taken, ours or not: nothing may start before it. */
+  reached: number;
+}
+
+/** A name taken that later candidates may lie inside: a mention (`index` in the list) or a name not ours. */
+interface OpenName {
+  start: number;
+  end: number;
+  entity: number;
+  index: number;
+}
 
 const NONE = -1;
 /**
@@ -222,19 +244,23 @@ export class Matcher {
     return state === 0 && unit < ROOT_TABLE_SIZE ? this.rootNext[unit]! : findEdge(this.automaton, state, unit);
   }
 
-  /** Every mention in `text`, non-overlapping, in order, with offsets into `text`. */
+  /** Every mention in `text`, in order (an outer mention before those inside it), with offsets into `text`. */
   findMentions(text: string): Mention[] {
-    return this.findMentionsFrom(text, 0, text.length, 0);
+    const progress: MatchProgress = { mentions: [], reached: 0 };
+    this.findMentionsFrom(text, 0, text.length, progress);
+    return progress.mentions;
   }
 
   /**
-   * The mentions of `text` that start in [from, to), after `reached` (the end of the last
-   * mention already taken), so a very long text can be matched in slices, with a pause
-   * between them, and give exactly what one pass would. Only a window around the slice is
-   * normalised: the slice plus the longest alias (and then some) after it, and a few
-   * characters before it for proclitics and word boundaries.
+   * Adds to `progress` the mentions of `text` whose top-level name starts in [from, to) after
+   * `progress.reached`, with the mentions nested in them, so a very long text can be matched in
+   * slices, with a pause between them, and give exactly what one pass would. Only a window
+   * around the slice is normalised: the slice plus the longest alias (and then some) after it,
+   * and a few characters before it for proclitics and word boundaries.
    */
-  findMentionsFrom(text: string, from: number, to: number, reached: number): Mention[] {
+  findMentionsFrom(text: string, from: number, to: number, progress: MatchProgress): void {
+    // Far enough back for a name that began before the slice, and for the word before a name
+    // that the context rules read.
     const windowStart = Math.max(0, from - SLICE_LOOKBEHIND - this.longestPattern * SLICE_LOOKAHEAD_FACTOR);
     let lookahead = this.longestPattern * SLICE_LOOKAHEAD_FACTOR + SLICE_LOOKBEHIND;
     let windowEnd: number;
@@ -256,22 +282,38 @@ export class Matcher {
       if (!cut) break;
       lookahead *= 2;
     }
-    const found: Mention[] = [];
-    if (candidates.length === 0) return found;
-    candidates.sort((x, y) => x.start - y.start || y.end - x.end);
+    if (candidates.length === 0) return;
+    // Leftmost, then longest; of two names on the same span, the one not ours.
+    candidates.sort((x, y) => x.start - y.start || y.end - x.end || x.entity - y.entity);
+    const { mentions } = progress;
+    // The names taken that the current candidate may lie inside, outermost first.
+    const open: OpenName[] = [];
     for (const c of candidates) {
-      const start = windowStart + normalized.starts[c.start]!;
-      if (start < reached) continue;
-      if (start >= to) break;
+      while (open.length > 0 && open[open.length - 1]!.end <= c.start) open.pop();
+      const parent = open[open.length - 1];
+      let outer: number | undefined;
+      if (parent === undefined) {
+        const start = windowStart + normalized.starts[c.start]!;
+        if (start < from || start < progress.reached) continue;
+        if (start >= to) break;
+      } else {
+        // Inside a name not ours, across the end of a name taken, the same span again, or a
+        // shorter alias of an entity already named around it: nothing new for the reader.
+        if (parent.entity === NOT_OURS || c.end > parent.end || (c.start === parent.start && c.end === parent.end)) continue;
+        if (open.some((o) => o.entity === c.entity)) continue;
+        outer = parent.index;
+      }
+      const name: OpenName = { start: c.start, end: c.end, entity: c.entity, index: -1 };
+      open.push(name);
       const end = windowStart + extendOverMarks(slice, normalized.ends[c.end - 1]!);
-      // A name before the slice is resolved only for what it swallows: an earlier slice reported it.
-      if (c.entity !== NOT_OURS && start >= from) found.push({ entity: c.entity, start, end });
-      reached = end;
+      if (parent === undefined) progress.reached = end;
+      if (c.entity === NOT_OURS) continue;
+      const start = windowStart + normalized.starts[c.start]!;
+      name.index = mentions.push(outer === undefined ? { entity: c.entity, start, end } : { entity: c.entity, start, end, outer }) - 1;
     }
-    return found;
   }
 
-  /** Valid matches as (entity, start, end) in normalised units, in order of their end. */
+  /** Valid matches as (entity or NOT_OURS, start, end) in normalised units, in order of their end. */
   private candidates(normalized: NormalizedText, original: string): Mention[] {
     const a = this.automaton;
     const { units, length } = normalized;

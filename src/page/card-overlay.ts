@@ -119,6 +119,7 @@ export class CardOverlay {
 
   private render(card: EntityCardData, autoFocus: boolean): void {
     const mention = this.mention!;
+    const outer = mention.outer;
     const language = this.language ?? cardLanguageFor(this.languageChoice(), mention.range.toString(), this.document);
     this.mount!.render(
       h(EntityCard, {
@@ -135,6 +136,8 @@ export class CardOverlay {
         onOpenSource: (source: string, fact: string) => {
           void askBackground({ type: "openSource", dataset: card.dataset.id, source, fact, language });
         },
+        // Focus follows into the new card: the control that moved it is gone with the old one.
+        partOf: outer && { name: this.entities[outer.entity]!.name, onOpen: () => void this.open(outer, { focus: true }) },
       }),
     );
   }

@@ -28,6 +28,11 @@ function blockElementOf(record: RunRecord): Element | null {
 export class DrawnRanges {
   /** The Highlight registered with the page. */
   readonly highlight = new Highlight();
+  /**
+   * Names inside names, in a Highlight of their own drawn over the first: in one Highlight the
+   * inner name's underline would merge into its outer name's and the reader could not see it.
+   */
+  readonly nested = new Highlight();
   private readonly records = new Set<RunRecord>();
   private mentions = 0;
   private observer: IntersectionObserver | null = null;
@@ -35,7 +40,9 @@ export class DrawnRanges {
   private readonly blockOf = new Map<RunRecord, Element>();
   private readonly near = new Set<Element>();
 
-  constructor(private readonly drawAllUpTo = DRAW_ALL_UP_TO) {}
+  constructor(private readonly drawAllUpTo = DRAW_ALL_UP_TO) {
+    this.nested.priority = 1;
+  }
 
   /** Whether only the mentions near the viewport are drawn. */
   get isLimitedToViewport(): boolean {
@@ -120,10 +127,10 @@ export class DrawnRanges {
   }
 
   private draw(record: RunRecord): void {
-    for (const m of record.mentions) this.highlight.add(m.range);
+    for (const m of record.mentions) (m.outer ? this.nested : this.highlight).add(m.range);
   }
 
   private undraw(record: RunRecord): void {
-    for (const m of record.mentions) this.highlight.delete(m.range);
+    for (const m of record.mentions) (m.outer ? this.nested : this.highlight).delete(m.range);
   }
 }

@@ -3,7 +3,7 @@
  * page, then only the blocks that mutations touch. Records the User Timing measures
  * `backstory:scan` (the initial scan) and `backstory:rescan` (each mutation batch).
  */
-import type { Matcher, Mention } from "../core/matcher.ts";
+import type { MatchProgress, Matcher } from "../core/matcher.ts";
 import { collectTextRuns, enclosingBlock, isInSkippedRegion, OVERLAY_ATTRIBUTE } from "./collect-text-runs.ts";
 import type { MentionRegistry } from "./mention-registry.ts";
 import { yieldToPage } from "./yield-to-page.ts";
@@ -74,13 +74,13 @@ export class PageScanner {
       if (run.text.length <= LONG_RUN) {
         this.registry.addRun(run, this.matcher.findMentions(run.text));
       } else {
-        const mentions: Mention[] = [];
+        const progress: MatchProgress = { mentions: [], reached: 0 };
         for (let from = 0; from < run.text.length; from += LONG_RUN) {
-          mentions.push(...this.matcher.findMentionsFrom(run.text, from, from + LONG_RUN, mentions.at(-1)?.end ?? 0));
+          this.matcher.findMentionsFrom(run.text, from, from + LONG_RUN, progress);
           await yieldToPage();
           if (this.signal.aborted) return;
         }
-        this.registry.addRun(run, mentions);
+        this.registry.addRun(run, progress.mentions);
       }
       if (performance.now() - sliceStart > SLICE_MS) {
         await yieldToPage();

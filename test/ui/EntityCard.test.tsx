@@ -307,3 +307,28 @@ describe("formatDate", () => {
     expect(formatDate(iso, language)).toBe(expected);
   });
 });
+
+describe("a name inside a longer name", () => {
+  const talks = { ar: "المحادثات الروسية الأمريكية في إسطنبول (أبريل 2025)", en: "Russia–US talks in Istanbul (April 2025)" };
+
+  test.each([
+    ["en", "Part of: Russia–US talks in Istanbul (April 2025)"],
+    ["ar", "جزء من: المحادثات الروسية الأمريكية في إسطنبول (أبريل 2025)"],
+  ] as const)("in %s the card offers the longer name's card with a button that says so", (language, label) => {
+    const onOpen = vi.fn<() => void>();
+    const { dialog } = renderCard({ language, partOf: { name: talks, onOpen } });
+    const button = dialog.querySelector<HTMLButtonElement>("button.part-of");
+    expect(button?.textContent).toBe(label);
+    // A real button: in the tab order, activated by Enter and Space as well as a click.
+    expect(button?.type).toBe("button");
+    expect(button?.tabIndex).toBe(0);
+    act(() => button!.click());
+    expect(onOpen).toHaveBeenCalledOnce();
+  });
+
+  test("a card of a name that is not inside another has no such button", () => {
+    const { dialog } = renderCard();
+    expect(dialog.querySelector("button.part-of")).toBeNull();
+    expect(dialog.textContent).not.toContain("Part of");
+  });
+});

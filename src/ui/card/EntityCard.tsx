@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useRef } from "preact/hooks";
 import type { CardFact, CardSource, EntityCard as EntityCardData } from "../../core/entity-card.ts";
+import type { EntityRef } from "../../core/matcher-table.ts";
 import { cardText, directionOf, otherLanguage, type CardLanguage, type CardText } from "./card-strings.ts";
 
 /** What the card shows and how it reports the reader's choices back to its owner. */
@@ -15,13 +16,15 @@ export type EntityCardProps = {
   onLanguageChange(language: CardLanguage): void;
   onClose(): void;
   onOpenSource(sourceId: string, factId: string): void;
+  /** For a name inside a longer name of another entity: that entity's name, offered in one step. */
+  partOf?: { name: EntityRef["name"]; onOpen(): void };
   /** Move focus into the card on mount, for readers who opened it from the keyboard. */
   autoFocus?: boolean;
 };
 
 /** One entity's card, rendered inside the overlay's shadow root. */
 export function EntityCard(props: EntityCardProps) {
-  const { card, language, onLanguageChange, onClose, onOpenSource, autoFocus = false } = props;
+  const { card, language, onLanguageChange, onClose, onOpenSource, partOf, autoFocus = false } = props;
   const t = cardText(language);
   const other = otherLanguage(language);
   const id = useId();
@@ -83,6 +86,11 @@ export function EntityCard(props: EntityCardProps) {
           {card.entity.name[other]}
         </span>
       </p>
+      {partOf !== undefined && (
+        <button type="button" class="link-button part-of" onClick={() => partOf.onOpen()}>
+          {t.partOf(partOf.name[language])}
+        </button>
+      )}
       <p id={summaryId} class="summary">
         {card.entity.summary[language]}
       </p>
@@ -116,6 +124,8 @@ type FactItemProps = {
   language: CardLanguage;
   t: CardText;
   onOpenSource(sourceId: string, factId: string): void;
+  /** For a name inside a longer name of another entity: that entity's name, offered in one step. */
+  partOf?: { name: EntityRef["name"]; onOpen(): void };
 };
 
 function FactItem({ fact, language, t, onOpenSource }: FactItemProps) {

@@ -26,6 +26,8 @@ export type CardText = {
   /** The switch's accessible name, in this card's language. */
   switchAccessibleLabel: string;
   facts: string;
+  /** The control on a name inside a longer name that switches the card to the longer one. */
+  partOf(name: string): string;
   related: string;
   noFacts: string;
   datasetCredit(name: string, version: string): string;
@@ -46,6 +48,7 @@ const ar: CardText = {
   switchLabel: "English",
   switchAccessibleLabel: "اعرض البطاقة بالإنجليزية",
   facts: "الحقائق",
+  partOf: (name) => `جزء من: ${name}`,
   related: "ذو صلة",
   noFacts: "لا توجد حقائق في مجموعة البيانات هذه بعد",
   datasetCredit: (name, version) => `من مجموعة البيانات «${name}»، الإصدار ${version}`,
@@ -65,6 +68,7 @@ const en: CardText = {
   switchLabel: "عربي",
   switchAccessibleLabel: "Show this card in Arabic",
   facts: "Facts",
+  partOf: (name) => `Part of: ${name}`,
   related: "Related",
   noFacts: "No facts in this dataset yet",
   datasetCredit: (name, version) => `From the dataset “${name}”, version ${version}`,

@@ -159,6 +159,13 @@ button {
   font-size: 13px;
 }
 
+/* On a name inside a longer name: the way to the longer name's card, on a line of its own. */
+.part-of {
+  display: block;
+  margin-top: 6px;
+  text-align: start;
+}
+
 .link-button:hover {
   color: var(--accent-hover);
 }
