@@ -60,7 +60,8 @@ function schemaProblems(input: unknown, error: z.core.$ZodError): DatasetProblem
   return error.issues.map((issue) => ({
     path: jsonPath(issue.path),
     code: "schema",
-    issue: issue.code === "invalid_type" && valueAt(input, issue.path) === undefined ? "missing" : issue.code,
+    // A required enum or literal that is absent is reported as a wrong value; to an author it is missing.
+    issue: (issue.code === "invalid_type" || issue.code === "invalid_value") && valueAt(input, issue.path) === undefined ? "missing" : issue.code,
     message: issue.message,
   }));
 }

@@ -29,7 +29,10 @@ import {
   type TableEntry,
 } from "./imported-datasets.ts";
 
-/** A stored dataset: as imported, validated again whenever it is read. */
+/**
+ * A stored dataset: the file's JSON as imported (a format-1 file stays format 1), validated and
+ * migrated again whenever it is read. Imports saved before format 2 hold format-1 datasets too.
+ */
 export const datasetEntrySchema = z.strictObject({
   format: z.literal(1),
   /** When the reader imported it (ISO 8601). */
@@ -64,6 +67,8 @@ export type WriteResult = { ok: true } | { ok: false; error: string };
 /** A dataset file that passed every check, ready to be saved. */
 export interface PreparedImport {
   dataset: Dataset;
+  /** The file's JSON as imported: what is stored. */
+  json: unknown;
   /** Its compiled table, alone: merging puts the bundled table and earlier imports first. */
   table: MatcherTable;
   /** Its names that the bundled dataset or an earlier import already claims, and keeps. */
@@ -150,6 +155,7 @@ export class DatasetStore {
       ok: true,
       prepared: {
         dataset,
+        json: parsed.json,
         table: compileMatcherTable([dataset]),
         contested: contestedAliases(dataset, [bundled.table, ...tables]),
         replaces,
@@ -171,7 +177,7 @@ export class DatasetStore {
         return { ok: false, error: `a dataset with the id "${id}" was imported meanwhile` };
       }
       const entry: IndexEntry = { id, enabled: true, ...this.freshKeys(id, entries) };
-      const datasetEntry: DatasetEntry = { format: 1, importedAt: this.now().toISOString(), dataset: prepared.dataset };
+      const datasetEntry: DatasetEntry = { format: 1, importedAt: this.now().toISOString(), dataset: prepared.json };
       const tableEntry: TableEntry = { format: 1, builtBy: this.options.version, table: prepared.table };
       const written = [entry.datasetKey, entry.tableKey];
       try {

@@ -122,7 +122,7 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
 
   describe("hover cards", () => {
     test.each([
-      ["seed-article.ar.html", "دارشيف", "ar", "rtl", "ألكسندر دارشيف", "Alexander Darchiev", "بحسب"],
+      ["seed-article.ar.html", "دارشيف", "ar", "rtl", "ألكسندر دارشيف", "Alexander Darchiev", "منسوب إلى"],
       ["istanbul-talks.en.html", "Darchiev", "en", "ltr", "Alexander Darchiev", "ألكسندر دارشيف", "According to"],
     ])("%s: resting on %s opens his card with a fact, its claimant and its verbatim quote", async (name, mention, lang, dir, heading, otherName, according) => {
       const page = await browser.open(server.url(name));
