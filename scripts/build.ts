@@ -8,6 +8,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import * as esbuild from "esbuild";
 import { zipSync } from "fflate";
+import { checkAttribution } from "../src/core/check-attribution.ts";
 import { compileMatcherTable } from "../src/core/compile-matcher-table.ts";
 import { BUNDLED_DATASET, readDatasetFile } from "./lib/read-dataset-file.ts";
 import { listFiles } from "./lib/list-files.ts";
@@ -75,6 +76,12 @@ async function compileDatasets() {
   if (!result.ok) {
     const lines = result.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n");
     throw new Error(`the bundled dataset is invalid (${path.relative(root, BUNDLED_DATASET)}):\n${lines}`);
+  }
+  // Every card statement must say who asserted it: an attribution doubt ships only with a written reason.
+  const unexplained = checkAttribution(result.dataset).filter((w) => !w.explained);
+  if (unexplained.length > 0) {
+    const lines = unexplained.map((w) => `  ${w.path}: ${w.code}: ${w.reason}`).join("\n");
+    throw new Error(`the bundled dataset has attribution warnings no attributionNote explains (${path.relative(root, BUNDLED_DATASET)}):\n${lines}`);
   }
   return { dataset: result.dataset, table: compileMatcherTable([result.dataset]) };
 }

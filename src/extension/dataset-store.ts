@@ -9,6 +9,7 @@
  * two quick clicks cannot interleave their read-modify-write of the index.
  */
 import * as z from "zod/mini";
+import { checkAttribution, type AttributionWarning } from "../core/check-attribution.ts";
 import { compileMatcherTable } from "../core/compile-matcher-table.ts";
 import { contestedAliases, parseDatasetImport, type ContestedAlias, type ImportProblem } from "../core/dataset-import.ts";
 import type { Bilingual, Dataset } from "../core/dataset-schema.ts";
@@ -73,6 +74,8 @@ export interface PreparedImport {
   table: MatcherTable;
   /** Its names that the bundled dataset or an earlier import already claims, and keeps. */
   contested: ContestedAlias[];
+  /** Doubts about how its facts are attributed that no `attributionNote` explains: shown, not blocking. */
+  attributionWarnings: AttributionWarning[];
   /** The imported dataset with the same id that saving would replace (null fields when that one is unreadable), or null. */
   replaces: { name: Bilingual | null; version: string | null } | null;
 }
@@ -158,6 +161,7 @@ export class DatasetStore {
         json: parsed.json,
         table: compileMatcherTable([dataset]),
         contested: contestedAliases(dataset, [bundled.table, ...tables]),
+        attributionWarnings: checkAttribution(dataset).filter((w) => !w.explained),
         replaces,
       },
     };
