@@ -100,6 +100,26 @@ function virtualModules(modules: Record<string, unknown>): esbuild.Plugin {
   };
 }
 
+/**
+ * Minifies the stylesheet a `*-styles.ts` module exports as one template literal (the card's
+ * shadow-root CSS): esbuild minifies CSS files, not CSS inside a string, and this one ships in
+ * the content script that every page loads. A module of any other shape is left as it is.
+ */
+function minifyStyleModules(): esbuild.Plugin {
+  return {
+    name: "minify-style-modules",
+    setup(build) {
+      build.onLoad({ filter: /-styles\.ts$/ }, async (args) => {
+        const source = await readFile(args.path, "utf8");
+        const match = /^export const (\w+) = `([^`$\\]*)`;\s*$/m.exec(source);
+        if (match === null) return undefined;
+        const { code } = await esbuild.transform(match[2]!, { loader: "css", minify: true });
+        return { contents: `export const ${match[1]} = ${JSON.stringify(code.trim())};`, loader: "ts" };
+      });
+    },
+  };
+}
+
 async function buildTarget(target: Target, modules: Record<string, unknown>, options: { minify: boolean }) {
   const out = path.join(dist, target);
   await rm(out, { recursive: true, force: true });
@@ -119,7 +139,7 @@ async function buildTarget(target: Target, modules: Record<string, unknown>, opt
     charset: "utf8",
     define: { "process.env.NODE_ENV": '"production"' },
     alias: targets[target].alias,
-    plugins: [virtualModules(modules)],
+    plugins: [virtualModules(modules), minifyStyleModules()],
     logLevel: "warning",
   });
   await cp(staticDir, out, { recursive: true });
