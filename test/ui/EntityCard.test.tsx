@@ -101,7 +101,8 @@ describe("EntityCard in English", () => {
   test("shows the background under its label, each statement with its date and source lines", () => {
     const { dialog, onOpenSource } = renderCard();
     const list = dialog.querySelector<HTMLElement>(".background")!;
-    expect(dialog.getAttribute("aria-describedby")).toBe(list.id);
+    const description = list.querySelector<HTMLElement>(".statement-text")!;
+    expect(dialog.getAttribute("aria-describedby")).toBe(description.id);
     expect(list.previousElementSibling?.textContent).toBe("Background");
     const statements = [...list.querySelectorAll<HTMLElement>(":scope > .statement")];
     expect(statements).toHaveLength(darchiev.background.length);
@@ -142,6 +143,7 @@ describe("EntityCard in English", () => {
     const { dialog } = renderCard();
     const fact = darchiev.facts.find((f) => f.note !== undefined)!;
     const note = factItem(dialog, fact.text.en).querySelector<HTMLElement>(".editor-note")!;
+    expect(note.getAttribute("role")).toBe("note"); // not a landmark: a card may hold several
     expect(note.querySelector(".note-label")?.textContent).toBe("Editor's note");
     expect(note.querySelector(".note-text")?.textContent).toBe(fact.note!.text.en);
     expect(note.querySelectorAll(".citation").length).toBe(fact.note!.sources.length);

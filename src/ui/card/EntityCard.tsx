@@ -54,7 +54,9 @@ export function EntityCard(props: EntityCardProps) {
       role="dialog"
       aria-modal="false"
       aria-labelledby={headingId}
-      aria-describedby={card.background.length > 0 ? backgroundId : undefined}
+      // The first background statement describes the entity, as a one-line summary would; its
+      // source lines and the rest stay in the dialog for those who read on.
+      aria-describedby={card.background.length > 0 ? `${backgroundId}-0` : undefined}
       lang={language}
       dir={directionOf(language)}
       tabIndex={-1}
@@ -90,9 +92,9 @@ export function EntityCard(props: EntityCardProps) {
       {card.background.length > 0 && (
         <>
           <h3 class="section-heading">{t.background}</h3>
-          <ul id={backgroundId} class="background">
+          <ul class="background">
             {card.background.map((statement, i) => (
-              <BackgroundItem key={i} statement={statement} language={language} t={t} onOpenSource={onOpenSource} />
+              <BackgroundItem key={i} id={`${backgroundId}-${i}`} statement={statement} language={language} t={t} onOpenSource={onOpenSource} />
             ))}
           </ul>
         </>
@@ -125,10 +127,10 @@ export function EntityCard(props: EntityCardProps) {
 
 type ItemProps = CitationProps;
 
-function BackgroundItem({ statement, language, t, onOpenSource }: ItemProps & { statement: CardBackground }) {
+function BackgroundItem({ id, statement, language, t, onOpenSource }: ItemProps & { id: string; statement: CardBackground }) {
   return (
     <li class="statement">
-      <p class="statement-text">
+      <p id={id} class="statement-text">
         {statement.text[language]}
         {statement.asOf !== undefined && <span class="as-of"> ({t.asOf(statement.asOf)})</span>}
       </p>
