@@ -40,11 +40,12 @@ export function syntheticDataset(aliasCount: number, seed = 20250410): Dataset {
       name: { ar: randomName(random, ARABIC), en: randomName(random, LATIN) },
       aliases: [randomName(random, CYRILLIC), randomName(random, extra)],
       exclusions: [],
-      summary: { ar: "اسم مولّد للقياس", en: "A generated name for benchmarking" },
+      background: [{ text: { ar: "اسم مولّد للقياس", en: "A generated name for benchmarking" }, sources: [{ source: "none" }] }],
       related: [],
     });
   }
   return {
+    format: 2,
     id: "synthetic-benchmark",
     name: { ar: "قاموس اصطناعي", en: "Synthetic dictionary" },
     version: "1.0.0",

@@ -30,7 +30,12 @@ export interface ImportProblem {
   message: string;
 }
 
-export type ImportParse = { ok: true; dataset: Dataset } | { ok: false; problems: ImportProblem[] };
+/**
+ * A checked file: the dataset (format 1 migrated), and the file's JSON as imported, which is what
+ * is stored, so a stored import is validated again — and migrated again — by the rules of its own
+ * format, whatever version of Backstory reads it.
+ */
+export type ImportParse = { ok: true; dataset: Dataset; json: unknown } | { ok: false; problems: ImportProblem[] };
 
 /** The size problem of a file of `bytes` bytes, or null when it is within the limit. */
 export function importSizeProblem(bytes: number): ImportProblem | null {
@@ -112,7 +117,7 @@ export function parseDatasetImport(text: string, options: { bundledId: string })
   const validation = validateDataset(json);
   if (!validation.ok) problems.push(...validation.problems.filter((p) => !(p.code === "schema" && textOnlyInFile.has(p.path))));
   if (problems.length > 0 || !validation.ok) return { ok: false, problems };
-  return { ok: true, dataset: validation.dataset };
+  return { ok: true, dataset: validation.dataset, json };
 }
 
 /** A name of an imported dataset that an earlier dataset already claims, and so keeps. */

@@ -74,7 +74,11 @@ function summary(dataset: Dataset, flags: { bundled: boolean; enabled: boolean; 
     version: dataset.version,
     entities: dataset.entities.length,
     facts: dataset.facts.length,
-    sources: dataset.sources.map((s) => ({ id: s.id, title: s.title, publisher: s.publisher, eventDate: s.eventDate })),
+    // A cited-only source may have neither date; the list shows the publisher alone then.
+    sources: dataset.sources.map((s) => {
+      const date = s.published ?? s.eventDate;
+      return { id: s.id, title: s.title, publisher: s.publisher, ...(date !== undefined && { date }) };
+    }),
     ...flags,
   };
 }

@@ -17,7 +17,7 @@ export const datasetSummarySchema = z.strictObject({
   version: z.string(),
   entities: z.int().check(z.minimum(0)),
   facts: z.int().check(z.minimum(0)),
-  sources: z.array(z.strictObject({ id: idSchema, title: z.string(), publisher: bilingualTextSchema, eventDate: z.string() })),
+  sources: z.array(z.strictObject({ id: idSchema, title: z.string(), publisher: bilingualTextSchema, date: z.optional(z.string()) })),
   /** Comes with the extension; it cannot be removed. */
   bundled: z.boolean(),
   /** Its names are highlighted (the bundled dataset always is). */

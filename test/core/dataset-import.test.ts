@@ -8,9 +8,8 @@ import {
   parseDatasetImport,
   utf8Length,
 } from "../../src/core/dataset-import.ts";
-import { datasetSchema } from "../../src/core/dataset-schema.ts";
 import { hostileDataset, junk, malformedFiles, quillmere, tenMegabytesOfJunk } from "../fixtures/datasets/test-datasets.ts";
-import { testDataset } from "./test-dataset.ts";
+import { testDataset, validDataset } from "./test-dataset.ts";
 
 const BUNDLED_ID = "istanbul-talks-2025";
 const parse = (text: string) => parseDatasetImport(text, { bundledId: BUNDLED_ID });
@@ -144,8 +143,8 @@ describe("the size limit", () => {
 
 describe("contestedAliases", () => {
   test("lists each name an earlier table already claims, with its path and who keeps it", () => {
-    const bundled = compileMatcherTable([datasetSchema.parse(testDataset())]);
-    const dataset = datasetSchema.parse({
+    const bundled = compileMatcherTable([validDataset(testDataset())]);
+    const dataset = validDataset({
       ...quillmere(),
       entities: [
         ...quillmere().entities,
@@ -163,17 +162,17 @@ describe("contestedAliases", () => {
   });
 
   test("a name the earlier table lists as not ours is not contested: the reader's entity takes it", () => {
-    const bundled = compileMatcherTable([datasetSchema.parse(testDataset())], ["Washington State"]);
+    const bundled = compileMatcherTable([validDataset(testDataset())], ["Washington State"]);
     const dataset = quillmere();
     const state = dataset.entities.find((e) => e.id === "washington-state")!;
     state.aliases = ["Washington State"];
-    expect(contestedAliases(datasetSchema.parse(dataset), [bundled]).map((c) => c.alias)).toEqual([]);
+    expect(contestedAliases(validDataset(dataset), [bundled]).map((c) => c.alias)).toEqual([]);
   });
 
   test("none when the names are all new", () => {
-    const bundled = compileMatcherTable([datasetSchema.parse(testDataset())]);
+    const bundled = compileMatcherTable([validDataset(testDataset())]);
     const dataset = quillmere();
     dataset.entities = dataset.entities.filter((e) => e.id !== "washington-state");
-    expect(contestedAliases(datasetSchema.parse(dataset), [bundled])).toEqual([]);
+    expect(contestedAliases(validDataset(dataset), [bundled])).toEqual([]);
   });
 });

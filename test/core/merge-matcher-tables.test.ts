@@ -7,7 +7,7 @@ import { matcherTableSchema } from "../../src/core/matcher-table.ts";
 import { mergeMatcherTables } from "../../src/core/merge-matcher-tables.ts";
 import { testDataset } from "./test-dataset.ts";
 
-const summary = { ar: "ملخص.", en: "Summary." };
+const background = [{ text: { ar: "ملخص.", en: "Summary." }, sources: [{ source: "article" }] }];
 
 /** A second dataset: new names, one name the test dataset also has ("Rubio"), and an acronym it has ("US"). */
 function otherDataset(): Dataset {
@@ -15,8 +15,8 @@ function otherDataset(): Dataset {
     ...testDataset(),
     id: "other",
     entities: [
-      { id: "varnhagen", type: "person", name: { ar: "فارنهاغن", en: "Ilse Varnhagen" }, aliases: ["Varnhagen"], summary },
-      { id: "rubio-namesake", type: "person", name: { ar: "روبيو الآخر", en: "Another Rubio" }, aliases: ["Rubio", { text: "US", caseSensitive: true }], summary },
+      { id: "varnhagen", type: "person", name: { ar: "فارنهاغن", en: "Ilse Varnhagen" }, aliases: ["Varnhagen"], background },
+      { id: "rubio-namesake", type: "person", name: { ar: "روبيو الآخر", en: "Another Rubio" }, aliases: ["Rubio", { text: "US", caseSensitive: true }], background },
     ],
     facts: [],
   };

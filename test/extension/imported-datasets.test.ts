@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from "vitest";
 import { compileMatcherTable } from "../../src/core/compile-matcher-table.ts";
-import { datasetSchema } from "../../src/core/dataset-schema.ts";
+import { datasetV1Schema, migrateDataset } from "../../src/core/migrate-dataset.ts";
 import {
   enabledTablesKey,
   INDEX_KEY,
@@ -59,7 +59,7 @@ describe("parseIndex", () => {
 });
 
 describe("reading tables, as the content script does", () => {
-  const table = compileMatcherTable([datasetSchema.parse(quillmere())]);
+  const table = compileMatcherTable([migrateDataset(datasetV1Schema.parse(quillmere()))]);
 
   test("a corrupted or foreign table is skipped and reported; the others are used", async () => {
     const other = { ...table, entities: table.entities.map((e) => ({ ...e, dataset: "other-test" })) };

@@ -11,7 +11,7 @@ import { testDataset } from "../core/test-dataset.ts";
 const matcher = new Matcher(compileMatcherTable([datasetSchema.parse(testDataset())]));
 
 /** A page of plain text, so its offsets are offsets into the file. */
-const PAGE = "Rubio met Darchiev in Moscow. FOLLOW US. D.C. said";
+const PAGE = "Rubio met Darchiev in Moscow. Thanks US. D.C. said";
 const label = (start: number, end: number, entity: string, extra: object = {}) => ({
   start,
   end,

@@ -19,7 +19,7 @@ const datasets: DatasetSummary[] = [
     version: "1.0.0",
     entities: 32,
     facts: 46,
-    sources: [{ id: "istanbul-talks-2025-04-10", title: "t", publisher: { ar: "وكالات", en: "Agencies" }, eventDate: "2025-04-10" }],
+    sources: [{ id: "istanbul-talks-2025-04-10", title: "t", publisher: { ar: "وكالات", en: "Agencies" }, date: "2025-04-10" }],
     bundled: true,
     enabled: true,
   },

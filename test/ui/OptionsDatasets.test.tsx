@@ -135,6 +135,13 @@ describe("importing a valid file", () => {
     );
     const contested = [...done.querySelectorAll("#import-contested li")].map((li) => li.textContent);
     expect(contested).toEqual(["“Washington” stays with “Washington, D.C.” $.entities[5].aliases[0]"]);
+    // Attribution doubts are listed, by path, and do not stop the import.
+    const doubts = [...done.querySelectorAll("#import-attribution-warnings li")].map((li) => li.textContent);
+    expect(doubts).toEqual([
+      "an entity the fact is about is not named in the quote or its sentence $.facts[1].about[1]",
+      "an entity the fact is about is not named in the quote or its sentence $.facts[2].about[1]",
+      "an entity the fact is about is not named in the quote or its sentence $.facts[3].about[0]",
+    ]);
     expect(item(rendered.section, "quillmere-test")).not.toBeNull();
     expect(rendered.storage.keys()).toEqual(["dataset/quillmere-test/r1", INDEX_KEY, "table/quillmere-test/r1"]);
   });

@@ -304,7 +304,9 @@ function Datasets({ datasets, services, text }: DatasetsProps) {
                 <li key={source.id} class="source" data-source={source.id}>
                   <cite dir="auto">{source.title}</cite>
                   <span class="source-meta">
-                    {text.message("popupSourcePublished", source.publisher[language], formatDate(source.eventDate, language))}
+                    {source.date === undefined
+                      ? source.publisher[language]
+                      : text.message("popupSourcePublished", source.publisher[language], formatDate(source.date, language))}
                   </span>
                   <a
                     href={url}
