@@ -16,6 +16,7 @@ import { interfaceLanguageOf } from "../ui/interface-text.ts";
 import { mountShadowRoot, type ShadowMount } from "../ui/mount-shadow-root.ts";
 import { OVERLAY_ATTRIBUTE } from "./collect-text-runs.ts";
 import type { MentionRegistry, PageMention } from "./mention-registry.ts";
+import { measureTask } from "./measure-task.ts";
 
 /** How a card is being opened. */
 export interface OpenOptions {
@@ -90,6 +91,7 @@ export class CardOverlay {
     const card = await this.prefetch(mention);
     if (card === null) return false;
     if (generation !== this.generation || !mention.range.startContainer.isConnected) return false;
+    const start = performance.now();
     if (options.focus) {
       const active = this.document.activeElement;
       this.focusToRestore = active !== null && !this.isCardTarget(active) ? active : this.focusToRestore;
@@ -100,6 +102,7 @@ export class CardOverlay {
     this.mount ??= mountShadowRoot(this.document, OVERLAY_ATTRIBUTE, cardStyles);
     this.render(card, Boolean(options.focus));
     this.place(mention, options.pointer);
+    measureTask("card", start);
     return true;
   }
 
