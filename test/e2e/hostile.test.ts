@@ -39,13 +39,14 @@ afterAll(async () => {
 /** The longest a task of ours may take: the long-task mark. */
 const LONG_TASK_MS = 50;
 /**
- * How a machine shared with other test runs shows in our measures, even at the highest
- * priority: now and then one slice is stopped mid-way for a few tens of ms (seen: 52–61 ms for
- * slices that take 5–10 ms). A task of ours that is long because of its work is long every
- * time and on every slice of it; so a scan passes with at most one slice in 20 over the mark
- * and none over this, and a card must open under the mark at least once in three tries.
+ * How many times a measurement is repeated before a long task counts as ours. On a machine
+ * shared with other test runs (load average 10–16 on two cores seen while writing this), even
+ * at the highest priority a slice that takes 5–10 ms is now and then measured at 60–250 ms:
+ * stopped mid-way by the kernel, a garbage collection, a first compilation. A task of ours that
+ * is long because of its work is long every time; so a page's scan is judged on the best of up
+ * to three loads of it, and a card on the best of up to three openings.
  */
-const PREEMPTED_MS = 150;
+const TRIES = 3;
 
 /** A page under test, with what the extension may have done wrong on it. */
 interface Watched {
@@ -75,13 +76,9 @@ function ourTasks(page: PageDriver, since = 0): Promise<{ kind: string; start: n
   })()`);
 }
 
-/** Checks that our scan's slices stay under the long-task mark (see `PREEMPTED_MS` for the allowance a loaded machine gets). */
-async function expectScanSliced(page: PageDriver): Promise<void> {
-  const tasks = (await ourTasks(page)).filter((t) => t.kind === "scan");
-  expect(tasks.length).toBeGreaterThan(0);
-  const long = tasks.filter((t) => t.duration > LONG_TASK_MS);
-  expect(long.filter((t) => t.duration > PREEMPTED_MS), "scan slices far over the mark").toEqual([]);
-  expect(long.length, `scan slices over ${LONG_TASK_MS} ms, of ${tasks.length}: ${JSON.stringify(long)}`).toBeLessThanOrEqual(Math.floor(tasks.length / 20));
+/** Our scan's slices over the long-task mark (the initial scan's and every rescan's so far). */
+async function longScanSlices(page: PageDriver): Promise<{ kind: string; start: number; duration: number }[]> {
+  return (await ourTasks(page)).filter((t) => t.kind === "scan" && t.duration > LONG_TASK_MS);
 }
 
 /** The page's clock now. */
@@ -95,7 +92,10 @@ const count = (page: PageDriver) => page.evaluateExpression<number>(`CSS.highlig
 
 let browser: BackstoryBrowser;
 
-/** Opens a page watching the console, waits for our scan, and checks it took no long task of ours. */
+/**
+ * Opens a page watching the console, waits for our scan, and checks that no slice of it ran
+ * over the long-task mark (on the best of `TRIES` loads).
+ */
 async function openWatched(name: string, html: string): Promise<Watched> {
   const page = await browser.newPage();
   // The tab's renderer for this origin exists once it shows a page of it (the page under test
@@ -107,17 +107,24 @@ async function openWatched(name: string, html: string): Promise<Watched> {
     const fromExtension = /^(chrome|moz)-extension:/.test(url) || text.includes("Backstory");
     if (fromExtension && (level === "error" || level === "warning")) extensionErrors.push(text);
   });
-  await page.goto(server.add(name, html));
-  await waitForExpression(page, `performance.getEntriesByName("backstory:scan").length > 0`, 30_000);
-  await expectScanSliced(page);
+  const url = server.add(name, html);
+  const long: unknown[] = [];
+  for (let load = 0; load < TRIES; load++) {
+    await page.goto(url);
+    await waitForExpression(page, `performance.getEntriesByName("backstory:scan").length > 0`, 30_000);
+    expect((await ourTasks(page)).filter((t) => t.kind === "scan").length).toBeGreaterThan(0);
+    const slices = await longScanSlices(page);
+    if (slices.length === 0) return { page, extensionErrors };
+    long.push(slices);
+  }
+  expect(long, `scan slices over ${LONG_TASK_MS} ms, on each of ${TRIES} loads`).toEqual([]);
   return { page, extensionErrors };
 }
 
-/** The checks every hostile page must pass (our tasks during the scan are checked on opening). */
+/** The checks every hostile page must pass (our tasks are checked where the test measures them). */
 async function expectPageSurvived({ page, extensionErrors }: Watched): Promise<void> {
   expect(await page.evaluateExpression(`document.querySelectorAll("body [data-backstory], body mark").length`)).toBe(0);
   expect(extensionErrors).toEqual([]);
-  await expectScanSliced(page);
 }
 
 /** The viewport centre of a highlighted mention, read without page JavaScript (scrolled into view). */
@@ -137,7 +144,8 @@ function rawCentre(page: PageDriver, text: string): Promise<{ x: number; y: numb
  * page; `npm run bench` measures it), so `warmUp` opens another mention's card first; and the
  * browser's own work for the pointer entering the text (on a 5,000-deep page Chromium spends
  * ~200 ms updating `:hover` on every ancestor, with no extension loaded), so a long dwell delay
- * lets that finish before the dwell timer fires and the card opens.
+ * (1.5 s, set for the whole suite) lets that finish before the dwell timer fires and the card
+ * opens. The card's opening is judged on the best of `TRIES` openings.
  */
 async function hoverWithoutLongTasks(page: PageDriver, text: string, warmUp: string): Promise<void> {
   const { x: wx, y: wy } = await rawCentre(page, warmUp);
@@ -146,11 +154,10 @@ async function hoverWithoutLongTasks(page: PageDriver, text: string, warmUp: str
   await expect.poll(async () => (await readCard(page))?.label ?? null, { timeout: 5000 }).toContain(warmUp);
   await page.keyboard.press("Escape");
   await waitForExpression(page, `document.querySelector("[data-backstory]") === null`, 3000);
-  await browser.setSettings({ hoverDelayMs: 1500 });
-  try {
+  {
     const durations: number[] = [];
     // The card is left open after the try that ends the loop.
-    for (let attempt = 0; attempt < 3 && !durations.some((d) => d <= LONG_TASK_MS); attempt++) {
+    for (let attempt = 0; attempt < TRIES && !durations.some((d) => d <= LONG_TASK_MS); attempt++) {
       if (attempt > 0) {
         await page.keyboard.press("Escape");
         await waitForExpression(page, `document.querySelector("[data-backstory]") === null`, 3000);
@@ -162,17 +169,19 @@ async function hoverWithoutLongTasks(page: PageDriver, text: string, warmUp: str
       await page.mouse.move(x - 3, y);
       await page.mouse.move(x, y, { steps: 2 });
       await sleep(1000);
-      expect(await readCard(page)).toBeNull();
+      // A browser slowed down enough may deliver the pointer frame late, and the dwell counts
+      // from the movement: a card open already was opened in the window kept for the browser's
+      // own work, so that try measures nothing.
+      if ((await readCard(page)) !== null) continue;
       const since = await now(page);
-      await expect.poll(async () => (await readCard(page))?.label ?? null, { timeout: 3000 }).toContain(text);
+      await expect.poll(async () => (await readCard(page))?.label ?? null, { timeout: 5000 }).toContain(text);
       // Opening the card is one task of ours, recorded like the scan's.
       const opened = (await ourTasks(page, since)).filter((t) => t.kind === "card");
       expect(opened).toHaveLength(1);
       durations.push(opened[0]!.duration);
     }
+    expect(durations.length, "tries in which the card opened after the browser had settled").toBeGreaterThan(0);
     expect(Math.min(...durations), `the card's opening task, in ms, each try: ${durations.join(", ")}`).toBeLessThanOrEqual(LONG_TASK_MS);
-  } finally {
-    await browser.setSettings({ hoverDelayMs: 350 });
   }
 }
 
@@ -183,6 +192,8 @@ function article(paragraphs: string[]): string {
 describe.each(BROWSER_NAMES)("%s", (browserName) => {
   beforeAll(async () => {
     browser = await BackstoryBrowser.launch(browserName);
+    // A long dwell delay throughout: see `hoverWithoutLongTasks`.
+    await browser.setSettings({ hoverDelayMs: 1500 });
     if (!browser.driver.raisePriority()) console.warn(`${browserName}: could not raise the browser's priority; its timings include waiting for a core`);
   });
   afterAll(async () => {
@@ -225,6 +236,11 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
     // Firefox runs a 4 ms interval less often than Chromium; either way hundreds of mutations.
     expect(storm.ticks + storm.appended).toBeGreaterThan(300);
     expect(rescans).toBeLessThan((storm.ticks + storm.appended) / 4);
+    // Hundreds of small rescans, each a task of ours: a loaded machine may stretch a few of
+    // them (see `TRIES`), but not more than one in twenty.
+    const slices = (await ourTasks(page)).filter((t) => t.kind === "scan");
+    const long = slices.filter((t) => t.duration > LONG_TASK_MS);
+    expect(long.length, `rescan slices over ${LONG_TASK_MS} ms, of ${slices.length}: ${JSON.stringify(long)}`).toBeLessThanOrEqual(Math.floor(slices.length / 20));
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(storm.body);
     await expectPageSurvived(watched);
     await page.close();
