@@ -17,6 +17,7 @@ import { mountShadowRoot, type ShadowMount } from "../ui/mount-shadow-root.ts";
 import { OVERLAY_ATTRIBUTE } from "./collect-text-runs.ts";
 import type { MentionRegistry, PageMention } from "./mention-registry.ts";
 import { measureTask } from "./measure-task.ts";
+import { logFailure } from "./log-failure.ts";
 
 /** How a card is being opened. */
 export interface OpenOptions {
@@ -136,7 +137,7 @@ export class CardOverlay {
         },
         onClose: () => this.close({ returnFocus: true }),
         onOpenSource: (source: string, fact: string) => {
-          void askBackground({ type: "openSource", dataset: card.dataset.id, source, fact, language });
+          logFailure(askBackground({ type: "openSource", dataset: card.dataset.id, source, fact, language }), "opening the source viewer");
         },
       }),
     );
@@ -180,7 +181,7 @@ export class CardOverlay {
     // One captured scroll listener sees every scrolling element's scroll, whatever its depth.
     const placing = new AbortController();
     const view = this.document.defaultView!;
-    const onMove = () => void update();
+    const onMove = () => logFailure(update(), "placing the card");
     this.document.addEventListener("scroll", onMove, { capture: true, passive: true, signal: placing.signal });
     view.addEventListener("resize", onMove, { passive: true, signal: placing.signal });
     const stopAuto = autoUpdate(reference, floating, update, { ancestorScroll: false, ancestorResize: false, layoutShift: false });

@@ -9,6 +9,7 @@ import { collectTextRunsInSteps, enclosingBlock, isInSkippedRegion, OVERLAY_ATTR
 import type { MentionRegistry } from "./mention-registry.ts";
 import { measureTask } from "./measure-task.ts";
 import { yieldToPage } from "./yield-to-page.ts";
+import { logFailure } from "./log-failure.ts";
 
 /** How long one slice of scanning may run before yielding (well under the 50 ms long-task mark). */
 const SLICE_MS = 8;
@@ -109,7 +110,7 @@ export class PageScanner {
     if (this.timer !== undefined || this.busy) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      void this.rescan();
+      logFailure(this.rescan(), "rescanning");
     }, BATCH_DELAY_MS);
   }
 
