@@ -13,7 +13,7 @@
  * priority (`drivers/process-priority.ts`): on a shared two-core machine its thread would
  * otherwise spend most of a "task" waiting for a core.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import {
   BROWSER_NAMES,
   BackstoryBrowser,
@@ -28,6 +28,8 @@ import {
 } from "./harness.ts";
 
 const server = new FixtureServer();
+// Up to three loads of a page and three openings of a card, each with a 3 s dwell, on a loaded machine.
+vi.setConfig({ testTimeout: 180_000 });
 
 beforeAll(async () => {
   await server.start();
@@ -47,6 +49,13 @@ const LONG_TASK_MS = 50;
  * to three loads of it, and a card on the best of up to three openings.
  */
 const TRIES = 3;
+/**
+ * The dwell delay for the whole suite (the longest the settings allow), and how long a try
+ * waits after the pointer has entered a name before its measured window: the browser's own
+ * `:hover` work on 5,000 ancestors took over a second in Chromium 150 on the loaded machine.
+ */
+const DWELL_MS = 3000;
+const SETTLE_MS = 2200;
 
 /** A page under test, with what the extension may have done wrong on it. */
 interface Watched {
@@ -144,14 +153,14 @@ function rawCentre(page: PageDriver, text: string): Promise<{ x: number; y: numb
  * page; `npm run bench` measures it), so `warmUp` opens another mention's card first; and the
  * browser's own work for the pointer entering the text (on a 5,000-deep page Chromium spends
  * ~200 ms updating `:hover` on every ancestor, with no extension loaded), so a long dwell delay
- * (1.5 s, set for the whole suite) lets that finish before the dwell timer fires and the card
+ * (`DWELL_MS`, set for the whole suite) lets that finish before the dwell timer fires and the card
  * opens. The card's opening is judged on the best of `TRIES` openings.
  */
 async function hoverWithoutLongTasks(page: PageDriver, text: string, warmUp: string): Promise<void> {
   const { x: wx, y: wy } = await rawCentre(page, warmUp);
   await page.mouse.move(wx - 3, wy);
   await page.mouse.move(wx, wy, { steps: 2 });
-  await expect.poll(async () => (await readCard(page))?.label ?? null, { timeout: 5000 }).toContain(warmUp);
+  await expect.poll(async () => (await readCard(page))?.label ?? null, { timeout: DWELL_MS + 5000 }).toContain(warmUp);
   await page.keyboard.press("Escape");
   await waitForExpression(page, `document.querySelector("[data-backstory]") === null`, 3000);
   {
@@ -168,13 +177,13 @@ async function hoverWithoutLongTasks(page: PageDriver, text: string, warmUp: str
       await sleep(200);
       await page.mouse.move(x - 3, y);
       await page.mouse.move(x, y, { steps: 2 });
-      await sleep(1000);
+      await sleep(SETTLE_MS);
       // A browser slowed down enough may deliver the pointer frame late, and the dwell counts
       // from the movement: a card open already was opened in the window kept for the browser's
       // own work, so that try measures nothing.
       if ((await readCard(page)) !== null) continue;
       const since = await now(page);
-      await expect.poll(async () => (await readCard(page))?.label ?? null, { timeout: 5000 }).toContain(text);
+      await expect.poll(async () => (await readCard(page))?.label ?? null, { timeout: DWELL_MS + 3000 }).toContain(text);
       // Opening the card is one task of ours, recorded like the scan's.
       const opened = (await ourTasks(page, since)).filter((t) => t.kind === "card");
       expect(opened).toHaveLength(1);
@@ -190,13 +199,19 @@ function article(paragraphs: string[]): string {
 }
 
 describe.each(BROWSER_NAMES)("%s", (browserName) => {
+  let keepRaised: ReturnType<typeof setInterval> | undefined;
+
   beforeAll(async () => {
     browser = await BackstoryBrowser.launch(browserName);
     // A long dwell delay throughout: see `hoverWithoutLongTasks`.
-    await browser.setSettings({ hoverDelayMs: 1500 });
+    await browser.setSettings({ hoverDelayMs: DWELL_MS });
     if (!browser.driver.raisePriority()) console.warn(`${browserName}: could not raise the browser's priority; its timings include waiting for a core`);
+    // Chromium sets its renderers' priorities itself as pages load and come and go; set ours
+    // again several times a second for as long as the suite runs (a /proc walk: ~1 ms).
+    keepRaised = setInterval(() => browser.driver.raisePriority(), 100);
   });
   afterAll(async () => {
+    clearInterval(keepRaised);
     await browser?.close();
   });
 
