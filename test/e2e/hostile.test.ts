@@ -170,8 +170,9 @@ async function hoverWithoutLongTasks(page: PageDriver, text: string, warmUp: str
       if (attempt > 0) {
         await page.keyboard.press("Escape");
         await waitForExpression(page, `document.querySelector("[data-backstory]") === null`, 3000);
-        await page.mouse.move(1, 1);
       }
+      // Off every name first: resting again on the name hovered last starts no new dwell.
+      await page.mouse.move(1, 1);
       const { x, y } = await rawCentre(page, text);
       browser.driver.raisePriority(); // Chromium may have set the renderer's priority again since
       await sleep(200);
