@@ -15,6 +15,8 @@ export default defineConfig({
         test: {
           name: "browser",
           include: ["test/e2e/**/*.test.ts"],
+          // Prints which Chromium and Firefox this run drives, before the first test.
+          globalSetup: ["test/e2e/browser-versions.ts"],
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 90_000,

@@ -16,6 +16,8 @@ import { interfaceLanguageOf } from "../ui/interface-text.ts";
 import { mountShadowRoot, type ShadowMount } from "../ui/mount-shadow-root.ts";
 import { OVERLAY_ATTRIBUTE } from "./collect-text-runs.ts";
 import type { MentionRegistry, PageMention } from "./mention-registry.ts";
+import { measureTask } from "./measure-task.ts";
+import { logFailure } from "./log-failure.ts";
 
 /** How a card is being opened. */
 export interface OpenOptions {
@@ -90,6 +92,7 @@ export class CardOverlay {
     const card = await this.prefetch(mention);
     if (card === null) return false;
     if (generation !== this.generation || !mention.range.startContainer.isConnected) return false;
+    const start = performance.now();
     if (options.focus) {
       const active = this.document.activeElement;
       this.focusToRestore = active !== null && !this.isCardTarget(active) ? active : this.focusToRestore;
@@ -100,6 +103,7 @@ export class CardOverlay {
     this.mount ??= mountShadowRoot(this.document, OVERLAY_ATTRIBUTE, cardStyles);
     this.render(card, Boolean(options.focus));
     this.place(mention, options.pointer);
+    measureTask("card", start);
     return true;
   }
 
@@ -134,7 +138,7 @@ export class CardOverlay {
         },
         onClose: () => this.close({ returnFocus: true }),
         onOpenSource: (source: string, fact: string) => {
-          void askBackground({ type: "openSource", dataset: card.dataset.id, source, fact, language });
+          logFailure(askBackground({ type: "openSource", dataset: card.dataset.id, source, fact, language }), "opening the source viewer");
         },
         // Focus follows into the new card: the control that moved it is gone with the old one.
         partOf: outer && { name: this.entities[outer.entity]!.name, onOpen: () => void this.open(outer, { focus: true }) },
@@ -180,7 +184,7 @@ export class CardOverlay {
     // One captured scroll listener sees every scrolling element's scroll, whatever its depth.
     const placing = new AbortController();
     const view = this.document.defaultView!;
-    const onMove = () => void update();
+    const onMove = () => logFailure(update(), "placing the card");
     this.document.addEventListener("scroll", onMove, { capture: true, passive: true, signal: placing.signal });
     view.addEventListener("resize", onMove, { passive: true, signal: placing.signal });
     const stopAuto = autoUpdate(reference, floating, update, { ancestorScroll: false, ancestorResize: false, layoutShift: false });

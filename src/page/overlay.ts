@@ -7,6 +7,7 @@ import type { Matcher } from "../core/matcher.ts";
 import type { Settings } from "../extension/settings.ts";
 import { CardOverlay } from "./card-overlay.ts";
 import { HoverTracker } from "./hover-tracker.ts";
+import { keepHighlightsRegistered } from "./keep-highlights-registered.ts";
 import { MentionRegistry, type PageMention } from "./mention-registry.ts";
 import { PageScanner } from "./page-scanner.ts";
 
@@ -41,6 +42,7 @@ export class Overlay {
   async start(): Promise<void> {
     const signal = this.lifetime.signal;
     new HoverTracker(this.document, this.registry, this.card, () => this.settings.hoverDelayMs, signal);
+    keepHighlightsRegistered(this.document, this.registry, signal);
     const scanner = new PageScanner(this.document, this.matcher, this.registry, signal, () => {
       this.registry.show();
       if (this.card.openMention !== null && !this.card.openMention.range.startContainer.isConnected) this.card.close();

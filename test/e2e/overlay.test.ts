@@ -126,6 +126,20 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
       expect((await highlightedTexts(page)).length).toBe((await expectedTexts("istanbul-talks.en.html")).length);
       await page.close();
     });
+
+    test("the page clearing the registry, then the reader scrolling with the keyboard: our highlights are back, the pointer never moved", async () => {
+      const paragraphs = Array.from({ length: 80 }, (_, i) => `<p>Paragraph ${i}: Alexander Darchiev met Marco Rubio in Istanbul.</p>`).join("");
+      const page = await browser.open(server.add("long-article.html", `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body><main>${paragraphs}</main></body></html>`));
+      // With more than 1,000 mentions only those near the viewport would be drawn; 240 are all drawn.
+      expect((await highlightedTexts(page)).length).toBe(240);
+      await page.evaluate(() => CSS.highlights.clear());
+      expect(await page.evaluate(() => CSS.highlights.has("backstory-mention"))).toBe(false);
+      await page.keyboard.press("PageDown");
+      await page.waitForFunction(() => window.scrollY > 0, undefined, { timeout: 2000 });
+      await page.waitForFunction(() => CSS.highlights.has("backstory-mention"), undefined, { timeout: 2000 });
+      expect((await highlightedTexts(page)).length).toBe(240);
+      await page.close();
+    });
   });
 
   describe("hover cards", () => {
