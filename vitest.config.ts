@@ -9,6 +9,9 @@ export default defineConfig({
           name: "unit",
           include: ["test/{core,page,ui,extension,scripts,fixtures}/**/*.test.{ts,tsx}"],
           environment: "node",
+          // The property and fuzz suites run thousands of cases: seconds on a quiet machine, more
+          // on a loaded one. A timeout here guards against a hang, not a speed (that is the bench).
+          testTimeout: 30_000,
         },
       },
       {
