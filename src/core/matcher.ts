@@ -301,6 +301,10 @@ export class Matcher {
         // shorter alias of an entity already named around it: nothing new for the reader.
         if (parent.entity === NOT_OURS || c.end > parent.end || (c.start === parent.start && c.end === parent.end)) continue;
         if (open.some((o) => o.entity === c.entity)) continue;
+        // An event's name inside a longer event's name names another event, not a part of it:
+        // the April talks' "US-Russia talks in Istanbul" inside "first round of US-Russia talks in
+        // Istanbul" (February) would open the wrong event's card.
+        if (c.entity !== NOT_OURS && this.entities[c.entity]!.type === "event" && this.entities[parent.entity]!.type === "event") continue;
         outer = parent.index;
       }
       const name: OpenName = { start: c.start, end: c.end, entity: c.entity, index: -1 };

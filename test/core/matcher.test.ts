@@ -107,6 +107,7 @@ function nestedTable(): MatcherTable {
   };
   add("istanbul", "place", ["إسطنبول", "Istanbul"]);
   add("talks", "event", ["المحادثات بين موسكو وواشنطن في إسطنبول", "US-Russia talks in Istanbul"]);
+  add("first-round", "event", ["first round of US-Russia talks in Istanbul"]);
   add("consulate", "organization", ["القنصلية الروسية وسط إسطنبول", "Russian consulate in Istanbul"]);
   add("tass-bureau", "organization", ["TASS Moscow bureau", "TASS Moscow"]);
   for (const name of ["The Moscow Times", "جامعة موسكو", "Moscow State University", "Istanbul Moscow Washington Express", "US Embassy"]) {
@@ -130,6 +131,11 @@ describe("names inside names", () => {
       ["moscow", "موسكو", "talks"],
       ["washington", "واشنطن", "talks"],
       ["istanbul", "إسطنبول", "talks"],
+    ]],
+    ["an event inside a longer event's name is another event, not nested; the places in both are", "the first round of US-Russia talks in Istanbul", [
+      ["first-round", "first round of US-Russia talks in Istanbul", ""],
+      ["united-states", "US", "first-round"],
+      ["istanbul", "Istanbul", "first-round"],
     ]],
     ["a place inside a consulate's name", "أمام القنصلية الروسية وسط إسطنبول", [
       ["consulate", "القنصلية الروسية وسط إسطنبول", ""],
