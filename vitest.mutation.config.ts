@@ -7,6 +7,7 @@ export default defineConfig({
     include: ["test/core/**/*.test.ts", "test/extension/**/*.test.ts"],
     exclude: ["test/extension/packaging.test.ts"],
     environment: "node",
+    setupFiles: ["test/mutation-setup.ts"],
     // Two cores shared with other work: a slow property run is not a failure here.
     testTimeout: 30_000,
   },
