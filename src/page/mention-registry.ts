@@ -14,7 +14,6 @@ import { DrawnRanges } from "./drawn-ranges.ts";
 export interface PageMention {
   readonly entity: number;
   readonly range: Range;
-  readonly run: RunRecord;
 }
 
 /** The mentions of one text run; dropped and rebuilt together when the run changes. */
@@ -24,9 +23,9 @@ export interface RunRecord {
 }
 
 /** Highlight names of our own, one per highlight style (see content-script.css). */
-export const HIGHLIGHT_NAMES = { underline: "backstory-mention", background: "backstory-mention-marked" } as const;
+const HIGHLIGHT_NAMES = { underline: "backstory-mention", background: "backstory-mention-marked" } as const;
 /** The highlight of the mention whose card is open. */
-export const ACTIVE_HIGHLIGHT = "backstory-active";
+const ACTIVE_HIGHLIGHT = "backstory-active";
 
 export type HighlightStyle = keyof typeof HIGHLIGHT_NAMES;
 
@@ -74,7 +73,7 @@ export class MentionRegistry {
       const range = this.document.createRange();
       range.setStart(start.node, start.offset);
       range.setEnd(end.node, end.offset);
-      const mention: PageMention = { entity: m.entity, range, run: record };
+      const mention: PageMention = { entity: m.entity, range };
       record.mentions.push(mention);
       this.byRange.set(range, mention);
     }
