@@ -7,6 +7,7 @@ import { vi } from "vitest";
 
 vi.mock("fast-check", async (importOriginal) => {
   const fc = await importOriginal<typeof import("fast-check")>();
-  const assert: typeof fc.assert = (property, params) => fc.assert(property, { ...params, numRuns: Math.min(params?.numRuns ?? 100, 100) });
+  const assert = ((property: Parameters<typeof fc.assert>[0], params?: Parameters<typeof fc.assert>[1]) =>
+    fc.assert(property, { ...params, numRuns: Math.min(params?.numRuns ?? 100, 100) })) as typeof fc.assert;
   return { ...fc, assert, default: { ...fc.default, assert } };
 });

@@ -24,7 +24,7 @@ export interface ScanRecord {
 }
 
 /** Whether a file's content is HTML rather than plain text. */
-export function looksLikeHtml(file: string, content: string): boolean {
+function looksLikeHtml(file: string, content: string): boolean {
   return /\.x?html?$/i.test(file) || /^\s*</.test(content);
 }
 

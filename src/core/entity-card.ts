@@ -8,7 +8,7 @@ import type { Dataset } from "./dataset-schema.ts";
 import { bilingualSchema, entityTypeSchema, idSchema } from "./schema-primitives.ts";
 
 /** A source as a card shows it beside a quote. */
-export const cardSourceSchema = z.strictObject({
+const cardSourceSchema = z.strictObject({
   id: idSchema,
   title: z.string(),
   titleTranslated: z.optional(z.string()),
@@ -19,7 +19,7 @@ export const cardSourceSchema = z.strictObject({
 });
 
 /** A fact as a card shows it: what, who said so, and the sentence it rests on. */
-export const cardFactSchema = z.strictObject({
+const cardFactSchema = z.strictObject({
   id: idSchema,
   text: bilingualSchema,
   /** Who asserted it; null when it is the source's own reporting. */

@@ -130,7 +130,7 @@ export function validateDataset(input: unknown): DatasetValidation {
   });
 
   dataset.facts.forEach((fact, f) => {
-    fact.about.forEach((id, a) => checkEntity(id, ["facts", f, "about", a]));
+    for (const [a, id] of fact.about.entries()) checkEntity(id, ["facts", f, "about", a]);
     if (fact.claimant !== undefined) checkEntity(fact.claimant, ["facts", f, "claimant"]);
     const s = sources.get(fact.source);
     if (s === undefined) {

@@ -30,14 +30,14 @@ import {
 } from "./imported-datasets.ts";
 
 /** A stored dataset: as imported, validated again whenever it is read. */
-export const datasetEntrySchema = z.strictObject({
+const datasetEntrySchema = z.strictObject({
   format: z.literal(1),
   /** When the reader imported it (ISO 8601). */
   importedAt: z.iso.datetime(),
   dataset: z.unknown(),
 });
 
-export type DatasetEntry = z.infer<typeof datasetEntrySchema>;
+type DatasetEntry = z.infer<typeof datasetEntrySchema>;
 
 /** An imported dataset read back: the dataset, or why it cannot be used. */
 export type LoadedDataset =
@@ -45,7 +45,7 @@ export type LoadedDataset =
   | { ok: false; entry: IndexEntry; error: string };
 
 /** Parses and validates a stored dataset entry of the index entry `entry`. */
-export function parseDatasetEntry(entry: IndexEntry, stored: unknown): LoadedDataset {
+function parseDatasetEntry(entry: IndexEntry, stored: unknown): LoadedDataset {
   if (stored === undefined) return { ok: false, entry, error: "its data is missing" };
   const parsed = datasetEntrySchema.safeParse(stored);
   if (!parsed.success) return { ok: false, entry, error: "its data is unreadable" };

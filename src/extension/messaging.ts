@@ -19,7 +19,7 @@ type BackgroundProtocol = typeof backgroundProtocol;
 type PageProtocol = typeof pageProtocol;
 
 /** Whether a message comes from this extension itself. */
-export function isOwnSender(sender: Runtime.MessageSender): boolean {
+function isOwnSender(sender: Runtime.MessageSender): boolean {
   return sender.id === extension.runtime.id;
 }
 

@@ -28,7 +28,7 @@ export interface OpenOptions {
 const ARABIC = /\p{Script=Arabic}/u;
 
 /** The language a card starts in: the reader's choice, else the script of the mention, else the page's. */
-export function cardLanguageFor(choice: "auto" | CardLanguage, mentionText: string, document: Document): CardLanguage {
+function cardLanguageFor(choice: "auto" | CardLanguage, mentionText: string, document: Document): CardLanguage {
   if (choice !== "auto") return choice;
   if (ARABIC.test(mentionText)) return "ar";
   if (/[A-Za-z]/.test(mentionText)) return "en";

@@ -23,7 +23,7 @@ export { BROWSER_NAMES, ROOT, type BrowserName, type PageDriver };
 export const ARTIFACTS = path.join(ROOT, "test-results/screenshots");
 
 /** The highlight names the content script registers. */
-export const MENTION_HIGHLIGHT = "backstory-mention";
+const MENTION_HIGHLIGHT = "backstory-mention";
 /** The overlay's host element (on `<html>`, present only while a card is open). */
 const OVERLAY_HOST = "[data-backstory]";
 
@@ -42,7 +42,7 @@ function isPageDriver(page: AnyPage): page is PageDriver {
 }
 
 /** The driver page for a page of either kind. */
-export function driverPage(page: AnyPage): PageDriver {
+function driverPage(page: AnyPage): PageDriver {
   return isPageDriver(page) ? page : ChromiumPage.of(page);
 }
 

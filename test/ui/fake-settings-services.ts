@@ -33,6 +33,3 @@ export function fakeSettings(initial: Partial<Settings> = {}, problems: string[]
     watcherCount: () => watchers.size,
   };
 }
-
-/** The fake services, the value they hold, and ways to change it or make it fail. */
-export type FakeSettings = ReturnType<typeof fakeSettings>;

@@ -26,7 +26,7 @@ export interface DatasetServices {
 }
 
 /** How many problems of a refused file are listed; the rest are counted. */
-export const PROBLEMS_SHOWN = 100;
+const PROBLEMS_SHOWN = 100;
 
 type Props = { services: DatasetServices; text: InterfaceText };
 

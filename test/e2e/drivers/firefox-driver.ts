@@ -16,8 +16,8 @@ import puppeteer, { type Browser, type KeyInput, type Page, type Target } from "
 import { ROOT } from "../../../scripts/lib/chromium-with-extension.ts";
 import { VIEWPORT, type BrowserDriver, type BrowserFunction, type PageDriver, type ShadowRootHandle } from "./browser-driver.ts";
 
-export const FIREFOX = process.env.FIREFOX_PATH ?? "/usr/lib/firefox-esr/firefox-esr";
-export const FIREFOX_BUILD = path.join(ROOT, "dist/firefox");
+const FIREFOX = process.env.FIREFOX_PATH ?? "/usr/lib/firefox-esr/firefox-esr";
+const FIREFOX_BUILD = path.join(ROOT, "dist/firefox");
 
 /**
  * The extension's moz-extension:// host, pinned through `extensions.webextensions.uuids`
