@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["test/{core,page,ui,extension,scripts,fixtures}/**/*.test.{ts,tsx}"],
+          include: ["test/{core,shared,page,ui,extension,scripts,fixtures}/**/*.test.{ts,tsx}"],
           environment: "node",
         },
       },

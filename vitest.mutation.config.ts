@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 // UI, packaging and browser suites are slow, need a build, and test other folders.
 export default defineConfig({
   test: {
-    include: ["test/core/**/*.test.ts", "test/extension/**/*.test.ts"],
+    include: ["test/core/**/*.test.ts", "test/shared/**/*.test.ts", "test/extension/**/*.test.ts"],
     exclude: ["test/extension/packaging.test.ts"],
     environment: "node",
     setupFiles: ["test/mutation-setup.ts"],

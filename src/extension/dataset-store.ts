@@ -27,7 +27,7 @@ import {
   type ParsedIndex,
   type StorageArea,
   type TableEntry,
-} from "./imported-datasets.ts";
+} from "../shared/imported-datasets.ts";
 
 /** A stored dataset: as imported, validated again whenever it is read. */
 const datasetEntrySchema = z.strictObject({

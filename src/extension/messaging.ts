@@ -13,7 +13,7 @@ import {
   type Reply,
   type RequestOf,
   type ResponseOf,
-} from "./messages.ts";
+} from "../shared/messages.ts";
 
 type BackgroundProtocol = typeof backgroundProtocol;
 type PageProtocol = typeof pageProtocol;

@@ -3,7 +3,7 @@
  * reacts to a change at once, without a reload.
  */
 import { extension } from "./browser-api.ts";
-import { SETTINGS_KEY, SETTINGS_VERSION, parseSettings, type ParsedSettings, type Settings } from "./settings.ts";
+import { SETTINGS_KEY, SETTINGS_VERSION, parseSettings, type ParsedSettings, type Settings } from "../shared/settings.ts";
 
 /** Reads the settings; a corrupted value yields defaults and the list of what was repaired. */
 export async function loadSettings(): Promise<ParsedSettings> {

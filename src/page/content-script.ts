@@ -10,9 +10,9 @@ import bundledTable from "virtual:matcher-table";
 import { Matcher } from "../core/matcher.ts";
 import { mergeMatcherTables } from "../core/merge-matcher-tables.ts";
 import { extension } from "../extension/browser-api.ts";
-import { enabledTablesKey, readIndex, readTables, watchIndex, type IndexEntry } from "../extension/imported-datasets.ts";
+import { enabledTablesKey, readIndex, readTables, watchIndex, type IndexEntry } from "../shared/imported-datasets.ts";
 import { askBackground, servePage } from "../extension/messaging.ts";
-import { isOverlayOnFor, type Settings } from "../extension/settings.ts";
+import { isOverlayOnFor, type Settings } from "../shared/settings.ts";
 import { loadSettings, watchSettings } from "../extension/settings-store.ts";
 import { Overlay } from "./overlay.ts";
 

@@ -4,7 +4,7 @@
  * listener, observer and the host element at once, leaving the page exactly as it was.
  */
 import type { Matcher } from "../core/matcher.ts";
-import type { Settings } from "../extension/settings.ts";
+import type { Settings } from "../shared/settings.ts";
 import { CardOverlay } from "./card-overlay.ts";
 import { HoverTracker } from "./hover-tracker.ts";
 import { MentionRegistry, type PageMention } from "./mention-registry.ts";

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { compileMatcherTable } from "../../src/core/compile-matcher-table.ts";
 import { buildEntityCard } from "../../src/core/entity-card.ts";
 import { Matcher } from "../../src/core/matcher.ts";
-import { parseSettings } from "../../src/extension/settings.ts";
+import { parseSettings } from "../../src/shared/settings.ts";
 import { listFiles } from "../../scripts/lib/list-files.ts";
 import { BUNDLED_DATASET, readDatasetFile } from "../../scripts/lib/read-dataset-file.ts";
 

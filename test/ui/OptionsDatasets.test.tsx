@@ -12,7 +12,7 @@ import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import arMessages from "../../assets/_locales/ar/messages.json";
 import enMessages from "../../assets/_locales/en/messages.json";
 import type { Dataset } from "../../src/core/dataset-schema.ts";
-import { INDEX_KEY } from "../../src/extension/imported-datasets.ts";
+import { INDEX_KEY } from "../../src/shared/imported-datasets.ts";
 import { textFromMessagesJson } from "../../src/ui/interface-text.ts";
 import { Options } from "../../src/ui/options/Options.tsx";
 import { malformedFiles, quillmere, tenMegabytesOfJunk } from "../fixtures/datasets/test-datasets.ts";

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { importSizeProblem, MAX_IMPORT_BYTES, type ImportProblem } from "../../core/dataset-import.ts";
 import type { ImportCheck, PreparedImport, WriteResult } from "../../extension/dataset-store.ts";
-import { isReadableDataset, type DatasetListItem, type DatasetSummary, type Reply } from "../../extension/messages.ts";
+import { isReadableDataset, type DatasetListItem, type DatasetSummary, type Reply } from "../../shared/messages.ts";
 import { formatDate } from "../card/card-strings.ts";
 import { countText, type InterfaceText } from "../interface-text.ts";
 import { importProblemText, megabytesText } from "./import-problem-text.ts";

@@ -6,14 +6,14 @@
  */
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
-import { settingsSchema, type Settings } from "../../extension/settings.ts";
+import { settingsSchema, type Settings } from "../../shared/settings.ts";
 import { directionOf } from "../card/card-strings.ts";
 import type { InterfaceText, MessageKey } from "../interface-text.ts";
 import { siteHostFrom } from "../site-host.ts";
 import { useStoredSettings, type SettingsServices } from "../use-stored-settings.ts";
 import { DatasetsSection, type DatasetServices } from "./DatasetsSection.tsx";
 
-export type { DatasetListItem, DatasetSummary } from "../../extension/messages.ts";
+export type { DatasetListItem, DatasetSummary } from "../../shared/messages.ts";
 
 /** Everything the settings page asks of the browser. */
 export interface OptionsServices extends SettingsServices, DatasetServices {}

@@ -4,7 +4,7 @@ import bundledDataset from "virtual:bundled-dataset";
 import bundledTable from "virtual:matcher-table";
 import { extension } from "../../extension/browser-api.ts";
 import { DatasetStore } from "../../extension/dataset-store.ts";
-import { watchIndex } from "../../extension/imported-datasets.ts";
+import { watchIndex } from "../../shared/imported-datasets.ts";
 import { askBackground } from "../../extension/messaging.ts";
 import { loadSettings, saveSettings, watchSettings } from "../../extension/settings-store.ts";
 import { setUpExtensionPage } from "../set-up-extension-page.ts";
