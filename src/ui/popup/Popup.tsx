@@ -13,7 +13,7 @@ import { countText, type InterfaceText, type MessageKey } from "../interface-tex
 import { isListableHost } from "../site-host.ts";
 import { useStoredSettings, type SettingsServices } from "../use-stored-settings.ts";
 import { groupEntities } from "./group-entities.ts";
-import { sourceViewerPath } from "./source-viewer-path.ts";
+import { sourceViewerPath } from "../../shared/source-viewer-path.ts";
 
 /** What a tab's content script reports about its page. */
 export type EntitiesOnPage = ResponseOf<typeof pageProtocol, "getEntitiesOnPage">;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { sourceViewerPath } from "../../../src/ui/popup/source-viewer-path.ts";
+import { sourceViewerPath } from "../../src/shared/source-viewer-path.ts";
 
 describe("sourceViewerPath", () => {
   test("names the dataset, the source and the language", () => {

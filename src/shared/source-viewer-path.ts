@@ -1,5 +1,5 @@
 /** Addresses of the source viewer, relative to the extension's root. */
-import type { CardLanguage } from "../card/card-strings.ts";
+import type { CardLanguage } from "../ui/card/card-strings.ts";
 
 /** Which source to show, and optionally which fact's quote to mark. */
 export type SourceViewerTarget = { dataset: string; source: string; fact?: string; language: CardLanguage };
