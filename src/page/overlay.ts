@@ -3,6 +3,7 @@
  * Everything it sets up hangs off one AbortController, so `stop()` removes every highlight,
  * listener, observer and the host element at once, leaving the page exactly as it was.
  */
+import type { EntityType } from "../core/dataset-schema.ts";
 import type { Matcher } from "../core/matcher.ts";
 import type { Settings } from "../shared/settings.ts";
 import { CardOverlay } from "./card-overlay.ts";
@@ -14,7 +15,7 @@ import { PageScanner } from "./page-scanner.ts";
 export interface EntityOnPage {
   id: string;
   dataset: string;
-  type: "person" | "place" | "property" | "organization" | "event";
+  type: EntityType;
   name: { ar: string; en: string };
   mentions: number;
 }

@@ -5,7 +5,7 @@
  * sender is the extension itself, and answers errors as values, never by throwing.
  */
 import * as z from "zod/mini";
-import { idSchema } from "../core/schema-primitives.ts";
+import { entityTypeSchema, idSchema } from "../core/schema-primitives.ts";
 import { entityCardSchema } from "../core/entity-card.ts";
 
 const bilingualTextSchema = z.strictObject({ ar: z.string(), en: z.string() });
@@ -77,7 +77,7 @@ export const backgroundProtocol = {
 const entityOnPageSchema = z.strictObject({
   id: idSchema,
   dataset: idSchema,
-  type: z.enum(["person", "place", "property", "organization", "event"]),
+  type: entityTypeSchema,
   name: z.strictObject({ ar: z.string(), en: z.string() }),
   mentions: z.int().check(z.minimum(1)),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { sourceViewerPath } from "../../src/shared/source-viewer-path.ts";
+import { readSourceViewerQuery, sourceViewerPath } from "../../src/shared/source-viewer-path.ts";
 
 describe("sourceViewerPath", () => {
   test("names the dataset, the source and the language", () => {
@@ -17,5 +17,21 @@ describe("sourceViewerPath", () => {
     const params = new URLSearchParams(path.split("?")[1]);
     expect(params.get("dataset")).toBe("a&b");
     expect(params.get("source")).toBe("c=d");
+  });
+});
+
+describe("readSourceViewerQuery", () => {
+  test.each([
+    ["every part", "?dataset=d&source=s&fact=f&lang=ar", { dataset: "d", source: "s", fact: "f", lang: "ar" }],
+    ["no fact, no language", "?dataset=d&source=s", { dataset: "d", source: "s", fact: null, lang: null }],
+    ["an empty address", "", { dataset: null, source: null, fact: null, lang: null }],
+    ["escaped parts, unescaped", "?dataset=a%26b&source=c%3Dd&lang=xx", { dataset: "a&b", source: "c=d", fact: null, lang: "xx" }],
+  ])("%s", (_case, search, expected) => {
+    expect(readSourceViewerQuery(search)).toEqual(expected);
+  });
+
+  test("reads back what sourceViewerPath wrote", () => {
+    const path = sourceViewerPath({ dataset: "istanbul-talks-2025", source: "s-1", fact: "f-2", language: "en" });
+    expect(readSourceViewerQuery(path.slice(path.indexOf("?")))).toEqual({ dataset: "istanbul-talks-2025", source: "s-1", fact: "f-2", lang: "en" });
   });
 });

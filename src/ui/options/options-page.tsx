@@ -1,6 +1,6 @@
 /** Settings page entry (`options.html`, `?lang=ar|en` to choose the language in tests): wires the browser into `Options`. */
 import { render } from "preact";
-import bundledDataset from "virtual:bundled-dataset";
+import bundledDatasetId from "virtual:bundled-dataset-id";
 import bundledTable from "virtual:matcher-table";
 import { extension } from "../../extension/browser-api.ts";
 import { DatasetStore } from "../../extension/dataset-store.ts";
@@ -13,7 +13,7 @@ import { Options, type OptionsServices } from "./Options.tsx";
 async function main(): Promise<void> {
   const text = await setUpExtensionPage("optionsTitle");
   const store = new DatasetStore(extension.storage.local, { version: extension.runtime.getManifest().version });
-  const bundled = { id: bundledDataset.id, table: bundledTable };
+  const bundled = { id: bundledDatasetId, table: bundledTable };
   const services: OptionsServices = {
     loadSettings,
     saveSettings,
