@@ -12,7 +12,9 @@ import { DatasetStore } from "./dataset-store.ts";
 import { askPage, serveBackground } from "./messaging.ts";
 import { handleInstalled } from "./on-installed.ts";
 import { sourceViewerPath } from "../shared/source-viewer-path.ts";
-import { loadSettings, repairStoredSettings, saveSettings, watchSettings } from "./settings-store.ts";
+import { settingsStore } from "./settings-store.ts";
+
+const { loadSettings, repairStoredSettings, saveSettings, watchSettings } = settingsStore(extension.storage);
 
 const store = new DatasetStore(extension.storage.local, { version: extension.runtime.getManifest().version });
 const datasets = new DatasetLibrary(dataset, store);

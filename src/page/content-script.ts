@@ -13,8 +13,10 @@ import { extension } from "../extension/browser-api.ts";
 import { enabledTablesKey, readIndex, readTables, watchIndex, type IndexEntry } from "../shared/imported-datasets.ts";
 import { askBackground, servePage } from "../extension/messaging.ts";
 import { isOverlayOnFor, type Settings } from "../shared/settings.ts";
-import { loadSettings, watchSettings } from "../extension/settings-store.ts";
+import { settingsStore } from "../extension/settings-store.ts";
 import { Overlay } from "./overlay.ts";
+
+const { loadSettings, watchSettings } = settingsStore(extension.storage);
 
 /** How often, at most, mention counts go to the background for the badge. */
 const REPORT_INTERVAL_MS = 300;

@@ -6,9 +6,11 @@ import { extension } from "../../extension/browser-api.ts";
 import { DatasetStore } from "../../extension/dataset-store.ts";
 import { watchIndex } from "../../shared/imported-datasets.ts";
 import { askBackground } from "../../extension/messaging.ts";
-import { loadSettings, saveSettings, watchSettings } from "../../extension/settings-store.ts";
+import { settingsStore } from "../../extension/settings-store.ts";
 import { setUpExtensionPage } from "../set-up-extension-page.ts";
 import { Options, type OptionsServices } from "./Options.tsx";
+
+const { loadSettings, saveSettings, watchSettings } = settingsStore(extension.storage);
 
 async function main(): Promise<void> {
   const text = await setUpExtensionPage("optionsTitle");
