@@ -8,7 +8,7 @@ import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualEle
 import { h } from "preact";
 import type { EntityCard as EntityCardData } from "../core/entity-card.ts";
 import type { EntityRef } from "../core/matcher-table.ts";
-import { askBackground } from "../extension/messaging.ts";
+import type { askBackground } from "../extension/messaging.ts";
 import { EntityCard } from "../ui/card/EntityCard.tsx";
 import type { CardLanguage } from "../ui/card/card-strings.ts";
 import { cardStyles } from "../ui/card/card-styles.ts";
@@ -52,6 +52,8 @@ export class CardOverlay {
     private readonly registry: MentionRegistry,
     private readonly entities: readonly EntityRef[],
     private readonly languageChoice: () => "auto" | CardLanguage,
+    /** Sends a request to the background (passed in, so tests answer it without the browser). */
+    private readonly ask: typeof askBackground,
   ) {}
 
   /** The mention whose card is open. */
@@ -73,7 +75,7 @@ export class CardOverlay {
     const key = `${entity.dataset}/${entity.id}`;
     let card = this.cards.get(key);
     if (card === undefined) {
-      card = askBackground({ type: "getEntityCard", dataset: entity.dataset, entity: entity.id }).then((reply) => {
+      card = this.ask({ type: "getEntityCard", dataset: entity.dataset, entity: entity.id }).then((reply) => {
         if (reply.ok) return reply.value;
         console.warn(`Backstory: cannot load the card of ${entity.id}: ${reply.error}`);
         this.cards.delete(key); // try again next time
@@ -133,7 +135,7 @@ export class CardOverlay {
         },
         onClose: () => this.close({ returnFocus: true }),
         onOpenSource: (source: string, fact: string) => {
-          void askBackground({ type: "openSource", dataset: card.dataset.id, source, fact, language });
+          void this.ask({ type: "openSource", dataset: card.dataset.id, source, fact, language });
         },
       }),
     );

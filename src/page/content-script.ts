@@ -89,7 +89,7 @@ async function apply(): Promise<void> {
   if (turn !== applying) return;
   // Other datasets: start again on a fresh overlay (the page loses its highlights for a moment).
   stopOverlay();
-  overlay = new Overlay(document, ready, settings, reportCounts);
+  overlay = new Overlay(document, ready, settings, reportCounts, askBackground);
   overlayTables = key;
   void overlay.start();
 }

@@ -5,6 +5,7 @@
  */
 import type { EntityType } from "../core/dataset-schema.ts";
 import type { Matcher } from "../core/matcher.ts";
+import type { askBackground as askBackgroundType } from "../extension/messaging.ts";
 import type { Settings } from "../shared/settings.ts";
 import { CardOverlay } from "./card-overlay.ts";
 import { HoverTracker } from "./hover-tracker.ts";
@@ -33,9 +34,11 @@ export class Overlay {
     private settings: Settings,
     /** Called whenever the mentions on the page change (after each scan and rescan). */
     private readonly onMentionsChanged: () => void,
+    /** Sends a request to the background: the card's content, opening a source. */
+    askBackground: typeof askBackgroundType,
   ) {
     this.registry = new MentionRegistry(document, settings.highlightStyle);
-    this.card = new CardOverlay(document, this.registry, matcher.entities, () => this.settings.cardLanguage);
+    this.card = new CardOverlay(document, this.registry, matcher.entities, () => this.settings.cardLanguage, askBackground);
   }
 
   /** Highlights the page and starts watching it. */
