@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["test/{core,page,ui,extension,scripts,fixtures}/**/*.test.{ts,tsx}"],
+          include: ["test/{core,shared,page,ui,extension,scripts,fixtures}/**/*.test.{ts,tsx}"],
           environment: "node",
           // The property and fuzz suites run thousands of cases: seconds on a quiet machine, more
           // on a loaded one. A timeout here guards against a hang, not a speed (that is the bench).

@@ -161,7 +161,8 @@ async function buildAll(options: { minify: boolean }) {
   const started = performance.now();
   const { dataset, table } = await bundledMatcherTable();
   assertAttributionExplained(dataset);
-  const modules = { "virtual:matcher-table": table, "virtual:bundled-dataset": dataset };
+  // The settings page needs only the bundled dataset's id: its own module keeps the dataset out of options.js.
+  const modules = { "virtual:matcher-table": table, "virtual:bundled-dataset": dataset, "virtual:bundled-dataset-id": dataset.id };
   for (const target of Object.keys(targets) as Target[]) {
     const { out, version } = await buildTarget(target, modules, options);
     const zip = path.join(dist, `backstory-${target}-${version}.zip`);

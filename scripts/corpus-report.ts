@@ -19,17 +19,18 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-let args;
+const parseOptions = {
+  options: {
+    corpus: { type: "string", default: CORPORA.join(",") },
+    dataset: { type: "string" },
+    aliases: { type: "boolean", default: false },
+    quiet: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h" },
+  },
+} as const;
+let args: ReturnType<typeof parseArgs<typeof parseOptions>>;
 try {
-  args = parseArgs({
-    options: {
-      corpus: { type: "string", default: CORPORA.join(",") },
-      dataset: { type: "string" },
-      aliases: { type: "boolean", default: false },
-      quiet: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h" },
-    },
-  });
+  args = parseArgs(parseOptions);
 } catch (error) {
   fail(`${(error as Error).message}\n${usage}`);
 }
@@ -61,7 +62,7 @@ const countsLine = (c: Counts) =>
   `found ${c.found} (correct ${c.foundCorrect}, false ${c.foundFalse}, unlabelled ${c.foundUnlabelled}), correct labels ${c.correct}`;
 
 for (const corpus of corpora as CorpusName[]) {
-  let loaded;
+  let loaded: Awaited<ReturnType<typeof loadCorpus>>;
   try {
     loaded = await loadCorpus(corpus);
   } catch (error) {

@@ -19,12 +19,15 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-let args;
-try {
-  args = parseArgs({ allowPositionals: true, options: { dataset: { type: "string" }, help: { type: "boolean", short: "h" } } });
-} catch (error) {
-  fail(`${(error as Error).message}\n${usage}`);
+/** The command line, or the usage and exit 1 when it cannot be read. */
+function readArguments() {
+  try {
+    return parseArgs({ allowPositionals: true, options: { dataset: { type: "string" }, help: { type: "boolean", short: "h" } } });
+  } catch (error) {
+    return fail(`${(error as Error).message}\n${usage}`);
+  }
 }
+const args = readArguments();
 if (args.values.help) {
   console.log(usage);
   process.exit(0);

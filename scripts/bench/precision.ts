@@ -14,7 +14,7 @@ const SECTION = "Real pages (hand labels)";
 const TARGET = 0.99;
 
 /** One corpus's figures, with the per-alias counts behind them. */
-export interface CorpusFigures {
+interface CorpusFigures {
   corpus: string;
   pages: number;
   unlabelledPages: number;
@@ -35,7 +35,7 @@ export interface PrecisionResults {
 }
 
 /** A share as a percentage with its parts: "74.9 % (420 of 561)". */
-export function share(part: number, whole: number): string {
+function share(part: number, whole: number): string {
   return whole === 0 ? "n/a (none)" : `${((part / whole) * 100).toFixed(1)} % (${part} of ${whole})`;
 }
 

@@ -27,7 +27,7 @@ function metText(met: boolean | null): string {
 }
 
 /** The table, with a line per section, columns padded to line up. */
-export function formatTable(rows: readonly ReportRow[]): string[] {
+function formatTable(rows: readonly ReportRow[]): string[] {
   const cells = rows.map((r) => [r.figure, r.ours, r.baseline, formatRatio(r), r.target, metText(r.met)]);
   const widths = HEADERS.map((h, i) => Math.max(h.length, ...cells.map((c) => [...c[i]!].length)));
   const line = (values: readonly string[]) => values.map((v, i) => v + " ".repeat(widths[i]! - [...v].length)).join(" | ").trimEnd();
@@ -44,7 +44,7 @@ export function formatTable(rows: readonly ReportRow[]): string[] {
 }
 
 /** What the figures were measured on, and the causes the benchmark can see. */
-export function formatNotes(results: BenchResults): string[] {
+function formatNotes(results: BenchResults): string[] {
   const notes: string[] = [];
   const { matcher, page, size } = results;
   if (matcher) {
@@ -96,7 +96,7 @@ export function formatReport(results: BenchResults): string {
     "",
     ...formatTable(results.rows),
     "",
-    `Targets met: ${met} of ${met + missed.length}.` + (missed.length > 0 ? ` Missed: ${missed.map((r) => r.figure).join("; ")}.` : ""),
+    `Targets met: ${met} of ${met + missed.length}.${missed.length > 0 ? ` Missed: ${missed.map((r) => r.figure).join("; ")}.` : ""}`,
     "",
     ...formatNotes(results),
   ].join("\n");

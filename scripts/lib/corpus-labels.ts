@@ -18,16 +18,16 @@ import { looksLikeHtml, scanPage } from "./scan-page.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 /** Where the real pages are: beside the checkout, shared by every worktree, never in the repository. */
-export const CORPUS_ROOT = path.resolve(ROOT, "../shared/corpus");
+const CORPUS_ROOT = path.resolve(ROOT, "../shared/corpus");
 /** Where the labels are: one JSON file per page. */
-export const LABELS_ROOT = path.join(ROOT, "test/fixtures/real-pages");
+const LABELS_ROOT = path.join(ROOT, "test/fixtures/real-pages");
 /** The labelled corpora. */
 export const CORPORA = ["news-en", "news-ar"] as const;
 /** One of the labelled corpora. */
 export type CorpusName = (typeof CORPORA)[number];
 
 /** One hand label: a span of the page's collected text, the entity it was matched to, and the verdict. */
-export const labelSchema = z
+const labelSchema = z
   .strictObject({
     start: z.int().check(z.nonnegative()),
     end: z.int().check(z.positive()),
@@ -54,7 +54,7 @@ export const labelSchema = z
 export type Label = z.infer<typeof labelSchema>;
 
 /** The labels of one page, sorted by start; an empty list says the page has no mention at all. */
-export const labelFileSchema = z
+const labelFileSchema = z
   .strictObject({
     page: z.string().check(z.minLength(1)),
     mentions: z.array(labelSchema),
@@ -70,11 +70,8 @@ export const labelFileSchema = z
     ),
   );
 
-/** The labels of one page. */
-export type LabelFile = z.infer<typeof labelFileSchema>;
-
 /** A page of a corpus with its text and labels (null when it has no label file yet). */
-export interface LabelledPage {
+interface LabelledPage {
   page: string;
   content: string;
   /** The text the scanner's offsets index into. */
@@ -226,7 +223,7 @@ export function recallOf(c: Counts): number {
 }
 
 /** The per-alias key of a span: entity and the written form, normalised as the matcher does. */
-export function aliasKey(entity: string, text: string): string {
+function aliasKey(entity: string, text: string): string {
   return `${entity}: ${normalizeString(text)}`;
 }
 
@@ -300,5 +297,5 @@ export function spanInContext(span: Span, text: string, around = 50): string {
   const before = text.slice(Math.max(0, span.start - around), span.start);
   const after = text.slice(span.end, span.end + around);
   const flat = (s: string) => s.replace(/\s+/g, " ");
-  return `${span.page} ${span.start}–${span.end} ${span.entity}: …${flat(before)}[${flat(span.text)}]${flat(after)}…` + (span.why ? ` (${span.why})` : "");
+  return `${span.page} ${span.start}–${span.end} ${span.entity}: …${flat(before)}[${flat(span.text)}]${flat(after)}…${span.why ? ` (${span.why})` : ""}`;
 }

@@ -12,10 +12,10 @@ import { entityNamesWithPaths } from "../../src/core/validate-dataset.ts";
 import { validateLexicon } from "../../src/core/validate-lexicon.ts";
 
 /** The folder of the bundled lexicon. */
-export const LEXICON_DIR = path.resolve(import.meta.dirname, "../../assets/lexicon");
+const LEXICON_DIR = path.resolve(import.meta.dirname, "../../assets/lexicon");
 
 /** A problem in one lexicon file. */
-export interface LexiconFileProblem {
+interface LexiconFileProblem {
   file: string;
   path: string;
   message: string;
@@ -24,7 +24,7 @@ export interface LexiconFileProblem {
 export type LexiconRead = { ok: true; files: { file: string; lexicon: Lexicon }[]; phrases: string[] } | { ok: false; problems: LexiconFileProblem[] };
 
 /** Every display name and alias of the datasets, the names a lexicon entry must contain one of. */
-export function datasetNames(datasets: readonly Dataset[]): string[] {
+function datasetNames(datasets: readonly Dataset[]): string[] {
   return datasets.flatMap((dataset) => dataset.entities.flatMap((entity, e) => entityNamesWithPaths(entity, e).map(([text]) => text)));
 }
 

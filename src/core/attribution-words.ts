@@ -45,8 +45,8 @@ const ENGLISH_ROLES: Record<EntityType, readonly string[]> = {
 const ARABIC_GROUP_ROLES = ["جانبان", "جانبين", "طرفان", "طرفين", "بلدان", "بلدين", "دبلوماسيون", "دبلوماسيين", "مسوولون", "مسوولين"];
 const ENGLISH_GROUP_ROLES = ["both sides", "the two sides", "both countries", "diplomats", "officials"];
 
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const alternation = (words: readonly string[]) => words.map(escape).join("|");
+const escapeRegExp = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const alternation = (words: readonly string[]) => words.map(escapeRegExp).join("|");
 
 /** An Arabic whole word with its proclitics and endings; `(?<!\p{L})` and `(?!\p{L})` are the word's edges. */
 function arabicWords(stems: readonly string[], options: { article: boolean }): RegExp {
@@ -59,7 +59,7 @@ function englishWords(words: readonly string[]): RegExp {
 }
 
 /** Matches a normalised text that attributes speech. */
-export const SPEECH = {
+const SPEECH = {
   arabic: arabicWords(ARABIC_SPEECH_STEMS, { article: false }),
   // The preposition takes the name it governs as a suffix («وفقاً لواشنطن»): no end boundary.
   arabicPhrases: new RegExp(`(?<!\\p{L})[وف]?(?:${alternation(ARABIC_SPEECH_PHRASES)})`, "u"),

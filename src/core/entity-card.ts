@@ -12,7 +12,7 @@ import type { Citation, Dataset, EditorNote, Fact, Party, Source } from "./datas
 import { bilingualSchema, entityTypeSchema, idSchema } from "./schema-primitives.ts";
 
 /** A source as a card shows it beside a quote or a citation. */
-export const cardSourceSchema = z.strictObject({
+const cardSourceSchema = z.strictObject({
   id: idSchema,
   title: z.string(),
   titleTranslated: z.optional(z.string()),
@@ -26,16 +26,16 @@ export const cardSourceSchema = z.strictObject({
 });
 
 /** Who asserted or relayed a statement: a named entity, or a group by its own label. */
-export const cardPartySchema = z.union([
+const cardPartySchema = z.union([
   z.strictObject({ entity: idSchema, name: bilingualSchema }),
   z.strictObject({ group: bilingualSchema }),
 ]);
 
 /** The kind of a fact, as in the dataset. */
-export const cardFactKindSchema = z.enum(["quote", "reported", "reporting", "assessment"]);
+const cardFactKindSchema = z.enum(["quote", "reported", "reporting", "assessment"]);
 
 /** Who said a fact and how it reached its source: what a claimant line is written from. */
-export const cardAttributionSchema = z.strictObject({
+const cardAttributionSchema = z.strictObject({
   kind: cardFactKindSchema,
   claimants: z.array(cardPartySchema),
   via: z.nullable(cardPartySchema),
@@ -47,26 +47,26 @@ export const cardAttributionSchema = z.strictObject({
  * Evidence as a card shows it: a fact of the dataset (who said it, where, and the quote to open),
  * or a source (cited; quoted only when its text is bundled).
  */
-export const cardCitationSchema = z.union([
+const cardCitationSchema = z.union([
   z.strictObject({ fact: idSchema, attribution: cardAttributionSchema, source: cardSourceSchema }),
   z.strictObject({ source: cardSourceSchema, quote: z.optional(z.string()) }),
 ]);
 
 /** An editor's note with its resolved sources. */
-export const cardNoteSchema = z.strictObject({
+const cardNoteSchema = z.strictObject({
   text: bilingualSchema,
   sources: z.array(cardCitationSchema),
 });
 
 /** A background statement with its resolved sources; none only for a summary migrated from format 1. */
-export const cardBackgroundSchema = z.strictObject({
+const cardBackgroundSchema = z.strictObject({
   text: bilingualSchema,
   asOf: z.optional(z.string()),
   sources: z.array(cardCitationSchema),
 });
 
 /** A fact as a card shows it: what, who said so and how, the sentence it rests on, and any note. */
-export const cardFactSchema = z.strictObject({
+const cardFactSchema = z.strictObject({
   id: idSchema,
   text: bilingualSchema,
   attribution: cardAttributionSchema,
@@ -96,7 +96,7 @@ export type CardFact = z.infer<typeof cardFactSchema>;
 export type EntityCard = z.infer<typeof entityCardSchema>;
 
 /** A source as the card shows it. */
-export function cardSource(source: Source): CardSource {
+function cardSource(source: Source): CardSource {
   return {
     id: source.id,
     title: source.title,
@@ -137,7 +137,7 @@ function findSource(dataset: Dataset, id: string, user: string): Source {
 }
 
 /** A citation resolved to what a card prints; `user` names what cites it, for the error. */
-export function cardCitation(dataset: Dataset, citation: Citation, user: string): CardCitation {
+function cardCitation(dataset: Dataset, citation: Citation, user: string): CardCitation {
   if ("fact" in citation) {
     const fact = dataset.facts.find((f) => f.id === citation.fact);
     if (fact === undefined) throw new Error(`${user} cites an unknown fact "${citation.fact}"`);

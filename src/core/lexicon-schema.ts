@@ -8,7 +8,7 @@
 import * as z from "zod/mini";
 
 /** What kind of thing a phrase names: for the people who extend the lexicon, and for counting. */
-export const lexiconKindSchema = z.enum([
+const lexiconKindSchema = z.enum([
   "media",
   "institution",
   "company",
@@ -21,7 +21,7 @@ export const lexiconKindSchema = z.enum([
 ]);
 
 /** One longer name that is not ours. */
-export const lexiconEntrySchema = z.strictObject({
+const lexiconEntrySchema = z.strictObject({
   /** The name as pages write it; matched like an alias (normalised, whole words, Arabic proclitics). */
   phrase: z.string().check(z.trim(), z.minLength(1)),
   kind: lexiconKindSchema,
@@ -36,6 +36,4 @@ export const lexiconSchema = z.strictObject({
   entries: z.array(lexiconEntrySchema).check(z.minLength(1)),
 });
 
-export type LexiconKind = z.infer<typeof lexiconKindSchema>;
-export type LexiconEntry = z.infer<typeof lexiconEntrySchema>;
 export type Lexicon = z.infer<typeof lexiconSchema>;

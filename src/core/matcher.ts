@@ -40,7 +40,7 @@ export interface Mention {
 }
 
 /** The entity of a candidate that is a name not ours (a `PatternFlag.notOurs` pattern). */
-export const NOT_OURS = -1;
+const NOT_OURS = -1;
 
 /** Where matching a text in slices has got to: the mentions so far, and where the last name taken ends. */
 export interface MatchProgress {

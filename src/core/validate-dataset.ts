@@ -128,7 +128,7 @@ export function validateDataset(input: unknown): DatasetValidation {
   };
   const checkParty = (party: Party, path: PropertyKey[]) => {
     if (typeof party === "string") checkEntity(party, path);
-    else party.members.forEach((id, m) => checkEntity(id, [...path, "members", m]));
+    else for (const [m, id] of party.members.entries()) checkEntity(id, [...path, "members", m]);
   };
   const checkCitation = (citation: Citation, path: PropertyKey[]) => {
     if ("fact" in citation) {
@@ -148,8 +148,9 @@ export function validateDataset(input: unknown): DatasetValidation {
       problem([...path, "quote"], "quote-not-in-source", `the quote is not verbatim in source "${citation.source}"`);
     }
   };
-  const checkCitations = (citations: readonly Citation[], path: PropertyKey[]) =>
-    citations.forEach((citation, c) => checkCitation(citation, [...path, c]));
+  const checkCitations = (citations: readonly Citation[], path: PropertyKey[]) => {
+    for (const [c, citation] of citations.entries()) checkCitation(citation, [...path, c]);
+  };
 
   const aliasOwner = new Map<string, { entity: number; path: PropertyKey[] }>();
   dataset.entities.forEach((entity, e) => {
@@ -196,8 +197,8 @@ export function validateDataset(input: unknown): DatasetValidation {
   });
 
   dataset.facts.forEach((fact, f) => {
-    fact.about.forEach((id, a) => checkEntity(id, ["facts", f, "about", a]));
-    fact.claimants.forEach((party, c) => checkParty(party, ["facts", f, "claimants", c]));
+    for (const [a, id] of fact.about.entries()) checkEntity(id, ["facts", f, "about", a]);
+    for (const [c, party] of fact.claimants.entries()) checkParty(party, ["facts", f, "claimants", c]);
     if (fact.via !== undefined) checkParty(fact.via, ["facts", f, "via"]);
     const spoken = fact.kind === "quote" || fact.kind === "reported";
     if (spoken && fact.claimants.length === 0) {

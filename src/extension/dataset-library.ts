@@ -6,8 +6,8 @@
  */
 import type { Dataset } from "../core/dataset-schema.ts";
 import type { DatasetStore, LoadedDataset } from "./dataset-store.ts";
-import type { IndexEntry } from "./imported-datasets.ts";
-import type { DatasetListItem } from "./messages.ts";
+import type { IndexEntry } from "../shared/imported-datasets.ts";
+import type { DatasetListItem } from "../shared/messages.ts";
 
 /** A dataset looked up by id: found, unreadable, or not there. */
 export type DatasetLookup = { ok: true; dataset: Dataset } | { ok: false; error: string };

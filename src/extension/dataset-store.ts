@@ -28,20 +28,20 @@ import {
   type ParsedIndex,
   type StorageArea,
   type TableEntry,
-} from "./imported-datasets.ts";
+} from "../shared/imported-datasets.ts";
 
 /**
  * A stored dataset: the file's JSON as imported (a format-1 file stays format 1), validated and
  * migrated again whenever it is read. Imports saved before format 2 hold format-1 datasets too.
  */
-export const datasetEntrySchema = z.strictObject({
+const datasetEntrySchema = z.strictObject({
   format: z.literal(1),
   /** When the reader imported it (ISO 8601). */
   importedAt: z.iso.datetime(),
   dataset: z.unknown(),
 });
 
-export type DatasetEntry = z.infer<typeof datasetEntrySchema>;
+type DatasetEntry = z.infer<typeof datasetEntrySchema>;
 
 /** An imported dataset read back: the dataset, or why it cannot be used. */
 export type LoadedDataset =
@@ -49,7 +49,7 @@ export type LoadedDataset =
   | { ok: false; entry: IndexEntry; error: string };
 
 /** Parses and validates a stored dataset entry of the index entry `entry`. */
-export function parseDatasetEntry(entry: IndexEntry, stored: unknown): LoadedDataset {
+function parseDatasetEntry(entry: IndexEntry, stored: unknown): LoadedDataset {
   if (stored === undefined) return { ok: false, entry, error: "its data is missing" };
   const parsed = datasetEntrySchema.safeParse(stored);
   if (!parsed.success) return { ok: false, entry, error: "its data is unreadable" };

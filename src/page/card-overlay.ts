@@ -8,7 +8,7 @@ import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualEle
 import { h } from "preact";
 import type { EntityCard as EntityCardData } from "../core/entity-card.ts";
 import type { EntityRef } from "../core/matcher-table.ts";
-import { askBackground } from "../extension/messaging.ts";
+import type { askBackground } from "../extension/messaging.ts";
 import { EntityCard } from "../ui/card/EntityCard.tsx";
 import type { CardLanguage } from "../ui/card/card-strings.ts";
 import { cardStyles } from "../ui/card/card-styles.ts";
@@ -30,7 +30,7 @@ export interface OpenOptions {
 const ARABIC = /\p{Script=Arabic}/u;
 
 /** The language a card starts in: the reader's choice, else the script of the mention, else the page's. */
-export function cardLanguageFor(choice: "auto" | CardLanguage, mentionText: string, document: Document): CardLanguage {
+function cardLanguageFor(choice: "auto" | CardLanguage, mentionText: string, document: Document): CardLanguage {
   if (choice !== "auto") return choice;
   if (ARABIC.test(mentionText)) return "ar";
   if (/[A-Za-z]/.test(mentionText)) return "en";
@@ -54,6 +54,8 @@ export class CardOverlay {
     private readonly registry: MentionRegistry,
     private readonly entities: readonly EntityRef[],
     private readonly languageChoice: () => "auto" | CardLanguage,
+    /** Sends a request to the background (passed in, so tests answer it without the browser). */
+    private readonly ask: typeof askBackground,
   ) {}
 
   /** The mention whose card is open. */
@@ -75,7 +77,7 @@ export class CardOverlay {
     const key = `${entity.dataset}/${entity.id}`;
     let card = this.cards.get(key);
     if (card === undefined) {
-      card = askBackground({ type: "getEntityCard", dataset: entity.dataset, entity: entity.id }).then((reply) => {
+      card = this.ask({ type: "getEntityCard", dataset: entity.dataset, entity: entity.id }).then((reply) => {
         if (reply.ok) return reply.value;
         console.warn(`Backstory: cannot load the card of ${entity.id}: ${reply.error}`);
         this.cards.delete(key); // try again next time
@@ -138,7 +140,7 @@ export class CardOverlay {
         },
         onClose: () => this.close({ returnFocus: true }),
         onOpenSource: (source: string, fact: string) => {
-          logFailure(askBackground({ type: "openSource", dataset: card.dataset.id, source, fact, language }), "opening the source viewer");
+          logFailure(this.ask({ type: "openSource", dataset: card.dataset.id, source, fact, language }), "opening the source viewer");
         },
         // Focus follows into the new card: the control that moved it is gone with the old one.
         partOf: outer && { name: this.entities[outer.entity]!.name, onOpen: () => void this.open(outer, { focus: true }) },

@@ -110,7 +110,7 @@ export function* collectTextRuns(
 }
 
 /** How many elements the walk visits between two of the pauses `collectTextRunsInSteps` offers. */
-export const STEP_ELEMENTS = 256;
+const STEP_ELEMENTS = 256;
 
 /**
  * `collectTextRuns` for a caller that slices its work: also yields null after every

@@ -13,10 +13,10 @@
  */
 import type { Matcher } from "../core/matcher.ts";
 import type { MatcherTable } from "../core/matcher-table.ts";
-import type { IndexEntry, ParsedIndex } from "../extension/imported-datasets.ts";
-import type { Handlers, pageProtocol, Reply } from "../extension/messages.ts";
+import type { IndexEntry, ParsedIndex } from "../shared/imported-datasets.ts";
+import type { Handlers, pageProtocol, Reply } from "../shared/messages.ts";
 import type { Runtime } from "../extension/browser-api.ts";
-import { isOverlayOnFor, type ParsedSettings, type Settings } from "../extension/settings.ts";
+import { isOverlayOnFor, type ParsedSettings, type Settings } from "../shared/settings.ts";
 import type { EntityOnPage } from "./overlay.ts";
 
 /** How often, at most, mention counts go to the background for the badge. */
@@ -56,7 +56,7 @@ export interface ContentScriptServices {
 }
 
 /** Whether an error says the extension's context is gone (Chrome's wording). */
-export function isContextInvalidated(error: unknown): boolean {
+function isContextInvalidated(error: unknown): boolean {
   return /Extension context invalidated/i.test(String((error as Error | null)?.message ?? error));
 }
 

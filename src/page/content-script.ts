@@ -9,11 +9,13 @@ import bundledTable from "virtual:matcher-table";
 import { Matcher } from "../core/matcher.ts";
 import { mergeMatcherTables } from "../core/merge-matcher-tables.ts";
 import { extension } from "../extension/browser-api.ts";
-import { enabledTablesKey, readIndex, readTables, watchIndex } from "../extension/imported-datasets.ts";
+import { enabledTablesKey, readIndex, readTables, watchIndex } from "../shared/imported-datasets.ts";
 import { askBackground, servePage } from "../extension/messaging.ts";
-import { loadSettings, watchSettings } from "../extension/settings-store.ts";
+import { settingsStore } from "../extension/settings-store.ts";
 import { ContentScriptController } from "./content-script-controller.ts";
 import { Overlay } from "./overlay.ts";
+
+const { loadSettings, watchSettings } = settingsStore(extension.storage);
 
 /** The site the per-site setting applies to: the tab's, also inside a same-origin frame. */
 function siteHost(): string {
@@ -45,7 +47,7 @@ const controller = new ContentScriptController({
       return false; // Firefox: the add-on's objects are gone ("dead object")
     }
   },
-  createOverlay: (matcher, settings, onMentionsChanged) => new Overlay(document, matcher, settings, onMentionsChanged),
+  createOverlay: (matcher, settings, onMentionsChanged) => new Overlay(document, matcher, settings, onMentionsChanged, askBackground),
   siteHost,
   log,
 });

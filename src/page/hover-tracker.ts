@@ -11,7 +11,7 @@ import type { MentionRegistry, PageMention } from "./mention-registry.ts";
 import { logFailure } from "./log-failure.ts";
 
 /** How long after the pointer leaves both the name and the card the card closes. */
-export const CLOSE_DELAY_MS = 300;
+const CLOSE_DELAY_MS = 300;
 
 /** Watches the pointer and focus, and opens or closes the card. */
 export class HoverTracker {

@@ -8,7 +8,7 @@
  */
 
 /** The User Timing name of one task of ours. */
-export const TASK_MEASURE = "backstory:task";
+const TASK_MEASURE = "backstory:task";
 
 /** Records our work from `start` (a `performance.now()` time) until now as one task of a kind ("scan", "card"). */
 export function measureTask(kind: string, start: number): void {

@@ -14,7 +14,6 @@ import { DrawnRanges } from "./drawn-ranges.ts";
 export interface PageMention {
   readonly entity: number;
   readonly range: Range;
-  readonly run: RunRecord;
   /** The mention of another entity whose name this one lies inside (Istanbul in the talks' name). */
   readonly outer?: PageMention;
 }
@@ -26,11 +25,11 @@ export interface RunRecord {
 }
 
 /** Highlight names of our own, one per highlight style (see content-script.css). */
-export const HIGHLIGHT_NAMES = { underline: "backstory-mention", background: "backstory-mention-marked" } as const;
+const HIGHLIGHT_NAMES = { underline: "backstory-mention", background: "backstory-mention-marked" } as const;
 /** The suffix of the highlight that draws names inside names, over their outer name's highlight. */
-export const NESTED_SUFFIX = "-nested";
+const NESTED_SUFFIX = "-nested";
 /** The highlight of the mention whose card is open. */
-export const ACTIVE_HIGHLIGHT = "backstory-active";
+const ACTIVE_HIGHLIGHT = "backstory-active";
 
 export type HighlightStyle = keyof typeof HIGHLIGHT_NAMES;
 
@@ -81,7 +80,7 @@ export class MentionRegistry {
       range.setStart(start.node, start.offset);
       range.setEnd(end.node, end.offset);
       const outer = m.outer === undefined ? undefined : record.mentions[m.outer];
-      const mention: PageMention = { entity: m.entity, range, run: record, outer };
+      const mention: PageMention = { entity: m.entity, range, outer };
       record.mentions.push(mention);
       this.byRange.set(range, mention);
     }

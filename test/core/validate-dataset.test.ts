@@ -32,16 +32,25 @@ describe("validateDataset", () => {
     ["an unknown claimant", (d) => void (d.facts![0]!.claimants = ["darchiev", "lavrov"]), { path: "$.facts[0].claimants[1]", code: "unknown-entity" }],
     ["an unknown group member", (d) => void (d.facts![0]!.claimants = [{ group: { ar: "دبلوماسيين", en: "diplomats" }, members: ["atlantis"] }]), { path: "$.facts[0].claimants[0].members[0]", code: "unknown-entity" }],
     ["an unknown intermediary", (d) => void (d.facts![0]!.via = "reuters"), { path: "$.facts[0].via", code: "unknown-entity" }],
-    ["a quote without a claimant", (d) => void ((d.facts![0]!.kind = "quote"), (d.facts![0]!.claimants = [])), { path: "$.facts[0].claimants", code: "kind-claimants" }],
+    ["a quote without a claimant", (d) => {
+      d.facts![0]!.kind = "quote";
+      d.facts![0]!.claimants = [];
+    }, { path: "$.facts[0].claimants", code: "kind-claimants" }],
     ["reported speech without a claimant", (d) => void (d.facts![0]!.claimants = []), { path: "$.facts[0].claimants", code: "kind-claimants" }],
     ["the outlet's own reporting with a claimant", (d) => void (d.facts![0]!.kind = "reporting"), { path: "$.facts[0].claimants", code: "kind-claimants" }],
     ["the outlet's own assessment with a claimant", (d) => void (d.facts![0]!.kind = "assessment"), { path: "$.facts[0].claimants", code: "kind-claimants" }],
-    ["a fact on a source without text", (d) => void (d.sources.push(citedSource), (d.facts![0]!.source = "newsday")), { path: "$.facts[0].source", code: "source-without-text" }],
+    ["a fact on a source without text", (d) => {
+      d.sources.push(citedSource);
+      d.facts![0]!.source = "newsday";
+    }, { path: "$.facts[0].source", code: "source-without-text" }],
     ["a background statement without sources", (d) => void (d.entities[1]!.background = [{ text: { ar: "خلفية.", en: "Background." }, sources: [] }]), { path: "$.entities[1].background[0].sources", code: "background-unsourced" }],
     ["a citation of an unknown fact", (d) => void (d.entities[1]!.background![0]!.sources = [{ fact: "nothing" }]), { path: "$.entities[1].background[0].sources[0].fact", code: "unknown-fact" }],
     ["a citation of an unknown source", (d) => void (d.entities[1]!.background![0]!.sources = [{ source: "nowhere" }]), { path: "$.entities[1].background[0].sources[0].source", code: "unknown-source" }],
     ["a citation quote not verbatim", (d) => void (d.entities[1]!.background![0]!.sources = [{ source: "article", quote: "قال لافروف" }]), { path: "$.entities[1].background[0].sources[0].quote", code: "quote-not-in-source" }],
-    ["a quote of a source without text", (d) => void (d.sources.push(citedSource), (d.entities[1]!.note = { text: { ar: "ملاحظة.", en: "A note." }, sources: [{ source: "newsday", quote: "Norwich House" }] })), { path: "$.entities[1].note.sources[0].quote", code: "source-without-text" }],
+    ["a quote of a source without text", (d) => {
+      d.sources.push(citedSource);
+      d.entities[1]!.note = { text: { ar: "ملاحظة.", en: "A note." }, sources: [{ source: "newsday", quote: "Norwich House" }] };
+    }, { path: "$.entities[1].note.sources[0].quote", code: "source-without-text" }],
     ["an unknown fact in a fact's note", (d) => void (d.facts![0]!.note = { text: { ar: "ملاحظة.", en: "A note." }, sources: [{ fact: "ghost" }] }), { path: "$.facts[0].note.sources[0].fact", code: "unknown-fact" }],
     ["an editor's note without sources", (d) => void (d.facts![0]!.note = { text: { ar: "ملاحظة.", en: "A note." }, sources: [] }), { path: "$.facts[0].note.sources", code: "schema", issue: "too_small" }],
     ["an asOf that is not a date", (d) => void (d.entities[0]!.background![0]!.asOf = "April 2025"), { path: "$.entities[0].background[0].asOf", code: "schema" }],

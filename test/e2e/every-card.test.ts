@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Dataset } from "../../src/core/dataset-schema.ts";
 import { BUNDLED_DATASET, readDatasetFile } from "../../scripts/lib/read-dataset-file.ts";
 import { PageServer } from "../../scripts/lib/page-server.ts";
-import { ARTIFACTS, BROWSER_NAMES, BackstoryBrowser, ClosedShadow, mentionCentre, readCard, sleep, waitForCardSettled, waitForNoCard, waitForScan, type PageDriver } from "./harness.ts";
+import { ARTIFACTS, BROWSER_NAMES, BackstoryBrowser, ClosedShadow, mentionCentre, sleep, waitForCardSettled, waitForNoCard, waitForScan, type PageDriver } from "./harness.ts";
 
 let dataset: Dataset;
 let folder: string;
@@ -20,8 +20,8 @@ let server: PageServer;
 
 /** A page with one paragraph per entity (of the dataset, or `entities`), holding its name in `language`. */
 function pageOf(language: "ar" | "en", entities = dataset.entities): string {
-  const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  const paragraphs = entities.map((e) => `<p>${escape(e.name[language])}</p>`).join("\n");
+  const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const paragraphs = entities.map((e) => `<p>${escapeHtml(e.name[language])}</p>`).join("\n");
   return `<!doctype html><html lang="${language}" dir="${language === "ar" ? "rtl" : "ltr"}"><head><meta charset="utf-8"><title>Every entity</title></head><body>\n${paragraphs}\n</body></html>`;
 }
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import type { Dataset } from "../../src/core/dataset-schema.ts";
 import { buildEntityCard } from "../../src/core/entity-card.ts";
-import { backgroundProtocol } from "../../src/extension/messages.ts";
+import { backgroundProtocol } from "../../src/shared/messages.ts";
 import { bundledDataset, realDatasetServices } from "../ui/fake-dataset-services.ts";
 import { quillmere } from "../fixtures/datasets/test-datasets.ts";
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { compileMatcherTable } from "../../src/core/compile-matcher-table.ts";
 import type { Dataset } from "../../src/core/dataset-schema.ts";
 import { DatasetStore, type PreparedImport } from "../../src/extension/dataset-store.ts";
-import { INDEX_KEY, readIndex, readTables } from "../../src/extension/imported-datasets.ts";
+import { INDEX_KEY, readIndex, readTables } from "../../src/shared/imported-datasets.ts";
 import { bundledDataset } from "../ui/fake-dataset-services.ts";
 import { quillmere } from "../fixtures/datasets/test-datasets.ts";
 import { FakeStorageArea } from "./fake-storage.ts";

@@ -53,7 +53,7 @@ describe("collectTextRuns", () => {
 
   test("walks 5,000 levels of nesting without overflowing the stack", () => {
     const depth = 5000;
-    const html = "<span>".repeat(depth) + "Moscow" + "</span>".repeat(depth);
+    const html = `${"<span>".repeat(depth)}Moscow${"</span>".repeat(depth)}`;
     const { document } = parseHTML(`<p>${html}</p>`);
     expect([...collectTextRuns(document)].map((r) => r.text)).toEqual(["Moscow"]);
   });

@@ -7,8 +7,8 @@ import { Window } from "happy-dom";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import type { Matcher } from "../../src/core/matcher.ts";
 import type { MatcherTable } from "../../src/core/matcher-table.ts";
-import type { IndexEntry, ParsedIndex } from "../../src/extension/imported-datasets.ts";
-import { DEFAULT_SETTINGS, type ParsedSettings, type Settings } from "../../src/extension/settings.ts";
+import type { IndexEntry, ParsedIndex } from "../../src/shared/imported-datasets.ts";
+import { DEFAULT_SETTINGS, type ParsedSettings, type Settings } from "../../src/shared/settings.ts";
 import {
   ContentScriptController,
   REPORT_INTERVAL_MS,

@@ -15,7 +15,8 @@ import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { compileMatcherTable } from "../../src/core/compile-matcher-table.ts";
 import { buildEntityCard } from "../../src/core/entity-card.ts";
 import { Matcher } from "../../src/core/matcher.ts";
-import { parseSettings } from "../../src/extension/settings.ts";
+import type { askBackground as askBackgroundType } from "../../src/extension/messaging.ts";
+import { parseSettings } from "../../src/shared/settings.ts";
 import { listFiles } from "../../scripts/lib/list-files.ts";
 import { BUNDLED_DATASET, readDatasetFile } from "../../scripts/lib/read-dataset-file.ts";
 
@@ -135,17 +136,8 @@ const dataset = await readDatasetFile(BUNDLED_DATASET);
 if (!dataset.ok) throw new Error("the bundled dataset is invalid");
 
 // The card asks the background for its content; answer as the background does.
-vi.mock("../../src/extension/browser-api.ts", () => ({
-  extension: {
-    runtime: {
-      id: "backstory@backstory.invalid",
-      getURL: (p: string) => `moz-extension://test/${p}`,
-      sendMessage: async (request: { type: string; entity: string }) =>
-        request.type === "getEntityCard" ? { ok: true, value: buildEntityCard(dataset.dataset, request.entity) } : { ok: false, error: "not in this test" },
-      onMessage: { addListener: () => {}, removeListener: () => {} },
-    },
-  },
-}));
+const askBackground = (async (request: { type: string; entity: string }) =>
+  request.type === "getEntityCard" ? { ok: true, value: buildEntityCard(dataset.dataset, request.entity) } : { ok: false, error: "not in this test" }) as typeof askBackgroundType;
 const { Overlay } = await import("../../src/page/overlay.ts");
 
 const PAGE = `
@@ -182,7 +174,7 @@ describe("the overlay with Firefox's Xray-wrapped highlight API", () => {
       const rect = { left: 0, top: 0, right: 10_000, bottom: 10_000, width: 10_000, height: 10_000, x: 0, y: 0 };
       return Object.assign([rect], { item: (i: number) => (i === 0 ? rect : null) }) as unknown as DOMRectList;
     });
-    overlay = new Overlay(document, new Matcher(compileMatcherTable([dataset.dataset])), settings, () => {});
+    overlay = new Overlay(document, new Matcher(compileMatcherTable([dataset.dataset])), settings, () => {}, askBackground);
     await overlay.start();
   });
   afterAll(() => {

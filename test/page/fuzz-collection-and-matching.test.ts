@@ -17,7 +17,7 @@ import { findMentionsInRuns } from "../../src/page/find-mentions-in-runs.ts";
 import { testDataset } from "../core/test-dataset.ts";
 
 /** Cases per property; the three properties below run 12,000 cases in all. */
-export const CASES = 4000;
+const CASES = 4000;
 
 const matcher = new Matcher(compileMatcherTable([datasetSchema.parse(testDataset())]));
 

@@ -12,11 +12,11 @@ import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import arMessages from "../../assets/_locales/ar/messages.json";
 import enMessages from "../../assets/_locales/en/messages.json";
 import type { Dataset } from "../../src/core/dataset-schema.ts";
-import { INDEX_KEY } from "../../src/extension/imported-datasets.ts";
+import { INDEX_KEY } from "../../src/shared/imported-datasets.ts";
 import { textFromMessagesJson } from "../../src/ui/interface-text.ts";
 import { Options } from "../../src/ui/options/Options.tsx";
 import { malformedFiles, quillmere, tenMegabytesOfJunk } from "../fixtures/datasets/test-datasets.ts";
-import { FakeStorageArea } from "../extension/fake-storage.ts";
+import type { FakeStorageArea } from "../extension/fake-storage.ts";
 import { bundledDataset, realDatasetServices } from "./fake-dataset-services.ts";
 import { fakeSettings } from "./fake-settings-services.ts";
 
@@ -246,7 +246,7 @@ describe("importing a malformed file", () => {
     const input = section.querySelector<HTMLInputElement>("#import-file")!;
     expect(input.accept).toBe("application/json,.json");
     expect(section.querySelector(`label[for="import-file"]`)?.textContent).toBe("Dataset file (JSON)");
-    expect(section.querySelector("#" + input.getAttribute("aria-describedby"))?.textContent).toContain("at most 2 MB");
+    expect(section.querySelector(`#${input.getAttribute("aria-describedby")}`)?.textContent).toContain("at most 2 MB");
   });
 
   test("a file with thousands of problems lists the first hundred and counts the rest", async () => {

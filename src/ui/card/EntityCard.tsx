@@ -10,7 +10,7 @@ import type { EntityRef } from "../../core/matcher-table.ts";
 import { attributionLine } from "./attribution-line.ts";
 import { Citations, sourceDate, type CitationProps } from "./Citations.tsx";
 import { EditorNote } from "./EditorNote.tsx";
-import { cardText, directionOf, otherLanguage, type CardLanguage, type CardText } from "./card-strings.ts";
+import { cardText, directionOf, otherLanguage, type CardLanguage, } from "./card-strings.ts";
 
 /** What the card shows and how it reports the reader's choices back to its owner. */
 export type EntityCardProps = {

@@ -7,7 +7,7 @@ import type { CardAttribution, CardParty } from "../../core/entity-card.ts";
 import { cardText, type CardLanguage } from "./card-strings.ts";
 
 /** A claimant or intermediary by name: an entity's display name, or a group's own label. */
-export function partyName(party: CardParty, language: CardLanguage): string {
+function partyName(party: CardParty, language: CardLanguage): string {
   return "group" in party ? party.group[language] : party.name[language];
 }
 

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import type { AttributionCode } from "../../core/check-attribution.ts";
 import { importSizeProblem, MAX_IMPORT_BYTES, type ImportProblem } from "../../core/dataset-import.ts";
 import type { ImportCheck, PreparedImport, WriteResult } from "../../extension/dataset-store.ts";
-import { isReadableDataset, type DatasetListItem, type DatasetSummary, type Reply } from "../../extension/messages.ts";
+import { isReadableDataset, type DatasetListItem, type DatasetSummary, type Reply } from "../../shared/messages.ts";
 import { formatDate } from "../card/card-strings.ts";
 import { countText, type InterfaceText, type MessageKey } from "../interface-text.ts";
 import { importProblemText, megabytesText } from "./import-problem-text.ts";
@@ -27,7 +27,7 @@ export interface DatasetServices {
 }
 
 /** How many problems of a refused file are listed; the rest are counted. */
-export const PROBLEMS_SHOWN = 100;
+const PROBLEMS_SHOWN = 100;
 
 type Props = { services: DatasetServices; text: InterfaceText };
 

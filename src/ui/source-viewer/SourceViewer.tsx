@@ -9,7 +9,7 @@ import { cardNote } from "../../core/entity-card.ts";
 import { attributionLine } from "../card/attribution-line.ts";
 import { cardText, type CardLanguage } from "../card/card-strings.ts";
 import { EditorNote } from "../card/EditorNote.tsx";
-import { sourceViewerPath } from "../popup/source-viewer-path.ts";
+import { sourceViewerPath } from "../../shared/source-viewer-path.ts";
 import { safeLink } from "../safe-link.ts";
 import { quoteParagraphs, type Paragraph } from "./quote-paragraphs.ts";
 import { sourceText, type SourceText } from "./source-strings.ts";

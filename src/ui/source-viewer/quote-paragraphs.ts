@@ -7,13 +7,13 @@ import type { Dataset, Fact, Source } from "../../core/dataset-schema.ts";
 import { factAttribution, type CardAttribution } from "../../core/entity-card.ts";
 
 /** A stretch of a paragraph, marked when it is part of the quote. */
-export type Segment = { text: string; isQuote: boolean };
+type Segment = { text: string; isQuote: boolean };
 
 /** One paragraph of the source's text; `start` is its offset in the text (a stable key). */
 export type Paragraph = { start: number; segments: Segment[] };
 
 /** Why a requested fact cannot be shown against the source. */
-export type FactProblem = "unknown-fact" | "fact-from-other-source" | "quote-not-found";
+type FactProblem = "unknown-fact" | "fact-from-other-source" | "quote-not-found";
 
 /*
  * A source without bundled text ("cited only") is shown with its metadata and no paragraphs;

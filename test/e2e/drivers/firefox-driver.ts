@@ -18,7 +18,7 @@ import { raiseProcessTreePriority } from "./process-priority.ts";
 import { VIEWPORT, type BrowserDriver, type BrowserFunction, type ConsoleEntry, type PageDriver, type ShadowRootHandle } from "./browser-driver.ts";
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? "/usr/lib/firefox-esr/firefox-esr";
-export const FIREFOX_BUILD = path.join(ROOT, "dist/firefox");
+const FIREFOX_BUILD = path.join(ROOT, "dist/firefox");
 
 /**
  * The extension's moz-extension:// host, pinned through `extensions.webextensions.uuids`

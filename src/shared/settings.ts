@@ -8,7 +8,8 @@ import * as z from "zod/mini";
 /** A site, by its host name as `URL.hostname` gives it. */
 const hostSchema = z.string().check(z.minLength(1), z.maxLength(253), z.regex(/^[a-z0-9.\-[\]:]+$/i));
 
-export const settingsSchema = z.strictObject({
+/** Each setting's schema with its default: the one place a field's rule is written. */
+export const settingFields = {
   /** The overlay on or off everywhere. */
   enabled: z._default(z.boolean(), true),
   /** `all-except`: on everywhere but `sites`; `only-listed`: on only on `sites`. */
@@ -20,7 +21,10 @@ export const settingsSchema = z.strictObject({
   cardLanguage: z._default(z.enum(["auto", "ar", "en"]), "auto"),
   /** How mentions are drawn. */
   highlightStyle: z._default(z.enum(["underline", "background"]), "underline"),
-});
+};
+
+/** The reader's settings. */
+const settingsSchema = z.strictObject(settingFields);
 
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -46,7 +50,7 @@ export function parseSettings(stored: unknown): ParsedSettings {
   const record = stored as Record<string, unknown>;
   const problems: string[] = [];
   const settings: Record<string, unknown> = {};
-  for (const [key, schema] of Object.entries(settingsSchema.def.shape)) {
+  for (const [key, schema] of Object.entries(settingFields)) {
     const parsed = (schema as z.ZodMiniType).safeParse(record[key]);
     if (parsed.success) settings[key] = parsed.data;
     else {
@@ -55,7 +59,7 @@ export function parseSettings(stored: unknown): ParsedSettings {
     }
   }
   for (const key of Object.keys(record)) {
-    if (!(key in settingsSchema.def.shape) && key !== "version") problems.push(`settings.${key} is unknown; dropped`);
+    if (!(key in settingFields) && key !== "version") problems.push(`settings.${key} is unknown; dropped`);
   }
   return { settings: settings as Settings, problems };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from "vitest";
-import { backgroundProtocol, dispatch, pageProtocol, readReply } from "../../src/extension/messages.ts";
+import { backgroundProtocol, dispatch, pageProtocol, readReply } from "../../src/shared/messages.ts";
 
 const pageHandlers = () => ({
   getEntitiesOnPage: vi.fn(() => ({ site: "a.example", active: true, mentions: 0, entities: [] })),

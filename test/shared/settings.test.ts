@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { DEFAULT_SETTINGS, isOverlayOnFor, parseSettings, withSiteEnabled } from "../../src/extension/settings.ts";
+import { DEFAULT_SETTINGS, isOverlayOnFor, parseSettings, withSiteEnabled } from "../../src/shared/settings.ts";
 
 describe("parseSettings", () => {
   test("nothing stored: the defaults, no problem", () => {

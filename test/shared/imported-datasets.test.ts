@@ -9,9 +9,9 @@ import {
   readTables,
   watchIndex,
   type IndexEntry,
-} from "../../src/extension/imported-datasets.ts";
+} from "../../src/shared/imported-datasets.ts";
 import { quillmere } from "../fixtures/datasets/test-datasets.ts";
-import { FakeStorageArea } from "./fake-storage.ts";
+import { FakeStorageArea } from "../extension/fake-storage.ts";
 
 const entry = (id: string, enabled = true, revision = "r1"): IndexEntry => ({
   id,

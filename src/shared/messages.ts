@@ -5,13 +5,13 @@
  * sender is the extension itself, and answers errors as values, never by throwing.
  */
 import * as z from "zod/mini";
-import { idSchema } from "../core/schema-primitives.ts";
+import { entityTypeSchema, idSchema } from "../core/schema-primitives.ts";
 import { entityCardSchema } from "../core/entity-card.ts";
 
 const bilingualTextSchema = z.strictObject({ ar: z.string(), en: z.string() });
 
 /** A dataset as the popup and the settings page list it. */
-export const datasetSummarySchema = z.strictObject({
+const datasetSummarySchema = z.strictObject({
   id: idSchema,
   name: bilingualTextSchema,
   version: z.string(),
@@ -27,7 +27,7 @@ export const datasetSummarySchema = z.strictObject({
 });
 
 /** An imported dataset whose stored data cannot be read or no longer validates. */
-export const unreadableDatasetSchema = z.strictObject({
+const unreadableDatasetSchema = z.strictObject({
   id: idSchema,
   bundled: z.literal(false),
   enabled: z.boolean(),
@@ -74,10 +74,10 @@ export const backgroundProtocol = {
 } as const;
 
 /** One entity found on a page, with how often it is mentioned. */
-export const entityOnPageSchema = z.strictObject({
+const entityOnPageSchema = z.strictObject({
   id: idSchema,
   dataset: idSchema,
-  type: z.enum(["person", "place", "property", "organization", "event"]),
+  type: entityTypeSchema,
   name: z.strictObject({ ar: z.string(), en: z.string() }),
   mentions: z.int().check(z.minimum(1)),
 });

@@ -53,7 +53,7 @@ export function isEntryKey(key: string): boolean {
 }
 
 /** One imported dataset in the index. */
-export const indexEntrySchema = z
+const indexEntrySchema = z
   .strictObject({
     id: idSchema,
     /** Whether its names are highlighted. */
@@ -120,7 +120,7 @@ export async function readIndex(area: StorageArea): Promise<ParsedIndex> {
 }
 
 /** A stored compiled table. */
-export const tableEntrySchema = z.strictObject({
+const tableEntrySchema = z.strictObject({
   format: z.literal(1),
   /** The extension version whose compiler built the table. */
   builtBy: z.string(),
