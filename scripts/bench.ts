@@ -4,11 +4,12 @@
  * figures measure `dist/chrome` exactly as users load it), then runs:
  * - the matcher in Node (a child `node --expose-gc` process, for memory figures);
  * - the built extension in Debian's Chromium on a long news page;
- * - the content script's size.
+ * - the content script's size;
+ * - precision and recall on the real news pages against their hand labels (per corpus and per alias).
  *
  * Options: --runs=N (page loads per figure, default 5; the matcher compiles each dictionary
  * N+2 times and times 3(N+2) passes), --mark-runs=N (mark.js runs, default 1: one takes about a minute), --cap=S (seconds
- * before a library run is given up, default 150), --only=matcher,page,size, --skip-build,
+ * before a library run is given up, default 150), --only=matcher,page,size,precision, --skip-build,
  * --write-docs (put the report into docs/benchmarks.md), --json=FILE (raw results).
  * Targets are reported, never asserted: the command fails only if a benchmark cannot run.
  */
@@ -22,6 +23,7 @@ import { describeMachine } from "./bench/machine.ts";
 import type { MatcherResults } from "./bench/matcher.ts";
 import { chromiumVersion, runPageBench } from "./bench/page.ts";
 import { formatReport, writeResultsInto, type BenchResults } from "./bench/report.ts";
+import { runPrecisionBench } from "./bench/precision.ts";
 import { runSizeBench } from "./bench/size.ts";
 
 const { values } = parseArgs({
@@ -29,7 +31,7 @@ const { values } = parseArgs({
     runs: { type: "string", default: "5" },
     "mark-runs": { type: "string", default: "1" },
     cap: { type: "string", default: "150" },
-    only: { type: "string", default: "matcher,page,size" },
+    only: { type: "string", default: "matcher,page,size,precision" },
     "skip-build": { type: "boolean", default: false },
     "write-docs": { type: "boolean", default: false },
     json: { type: "string" },
@@ -87,6 +89,12 @@ async function main(): Promise<void> {
     const size = await runSizeBench();
     results.rows.push(...size.rows);
     results.size = size.details;
+  }
+  if (parts.has("precision")) {
+    console.error("precision on real pages …");
+    const precision = await runPrecisionBench();
+    results.rows.push(...precision.rows);
+    results.precision = precision.details;
   }
   results.machine.loadAtEnd = os.loadavg()[0]!;
   const report = formatReport(results);

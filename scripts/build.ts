@@ -8,8 +8,10 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import * as esbuild from "esbuild";
 import { zipSync } from "fflate";
-import { compileMatcherTable } from "../src/core/compile-matcher-table.ts";
-import { BUNDLED_DATASET, readDatasetFile } from "./lib/read-dataset-file.ts";
+import type { Dataset } from "../src/core/dataset-schema.ts";
+import { checkAttribution } from "../src/core/check-attribution.ts";
+import { bundledMatcherTable } from "./lib/bundled-matcher-table.ts";
+import { BUNDLED_DATASET } from "./lib/read-dataset-file.ts";
 import { listFiles } from "./lib/list-files.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -70,14 +72,15 @@ const entryPoints = {
 /** Files copied as they are, relative to `static/`. */
 const staticDir = path.join(root, "static");
 
-async function compileDatasets() {
-  const result = await readDatasetFile(BUNDLED_DATASET);
-  if (!result.ok) {
-    const lines = result.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n");
-    throw new Error(`the bundled dataset is invalid (${path.relative(root, BUNDLED_DATASET)}):\n${lines}`);
+/** Fails the build when an attribution doubt in the bundled dataset has no written reason: every card statement must say who asserted it. */
+function assertAttributionExplained(dataset: Dataset) {
+  const unexplained = checkAttribution(dataset).filter((w) => !w.explained);
+  if (unexplained.length > 0) {
+    const lines = unexplained.map((w) => `  ${w.path}: ${w.code}: ${w.reason}`).join("\n");
+    throw new Error(`the bundled dataset has attribution warnings no attributionNote explains (${path.relative(root, BUNDLED_DATASET)}):\n${lines}`);
   }
-  return { dataset: result.dataset, table: compileMatcherTable([result.dataset]) };
 }
+
 
 /** Serves the compiled table and the dataset to the bundles as `virtual:` modules. */
 function virtualModules(modules: Record<string, unknown>): esbuild.Plugin {
@@ -88,6 +91,26 @@ function virtualModules(modules: Record<string, unknown>): esbuild.Plugin {
       build.onLoad({ filter: /.*/, namespace: "virtual" }, (args) => {
         if (!(args.path in modules)) return { errors: [{ text: `unknown virtual module ${args.path}` }] };
         return { contents: JSON.stringify(modules[args.path]), loader: "json" };
+      });
+    },
+  };
+}
+
+/**
+ * Minifies the stylesheet a `*-styles.ts` module exports as one template literal (the card's
+ * shadow-root CSS): esbuild minifies CSS files, not CSS inside a string, and this one ships in
+ * the content script that every page loads. A module of any other shape is left as it is.
+ */
+function minifyStyleModules(): esbuild.Plugin {
+  return {
+    name: "minify-style-modules",
+    setup(build) {
+      build.onLoad({ filter: /-styles\.ts$/ }, async (args) => {
+        const source = await readFile(args.path, "utf8");
+        const match = /^export const (\w+) = `([^`$\\]*)`;\s*$/m.exec(source);
+        if (match === null) return undefined;
+        const { code } = await esbuild.transform(match[2]!, { loader: "css", minify: true });
+        return { contents: `export const ${match[1]} = ${JSON.stringify(code.trim())};`, loader: "ts" };
       });
     },
   };
@@ -112,7 +135,7 @@ async function buildTarget(target: Target, modules: Record<string, unknown>, opt
     charset: "utf8",
     define: { "process.env.NODE_ENV": '"production"' },
     alias: targets[target].alias,
-    plugins: [virtualModules(modules)],
+    plugins: [virtualModules(modules), minifyStyleModules()],
     logLevel: "warning",
   });
   await cp(staticDir, out, { recursive: true });
@@ -136,8 +159,10 @@ async function zipFolder(folder: string, zipFile: string) {
 
 async function buildAll(options: { minify: boolean }) {
   const started = performance.now();
-  const { dataset, table } = await compileDatasets();
-  const modules = { "virtual:matcher-table": table, "virtual:bundled-dataset": dataset };
+  const { dataset, table } = await bundledMatcherTable();
+  assertAttributionExplained(dataset);
+  // The settings page needs only the bundled dataset's id: its own module keeps the dataset out of options.js.
+  const modules = { "virtual:matcher-table": table, "virtual:bundled-dataset": dataset, "virtual:bundled-dataset-id": dataset.id };
   for (const target of Object.keys(targets) as Target[]) {
     const { out, version } = await buildTarget(target, modules, options);
     const zip = path.join(dist, `backstory-${target}-${version}.zip`);

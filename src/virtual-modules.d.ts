@@ -4,6 +4,10 @@ declare module "virtual:matcher-table" {
   const table: MatcherTable;
   export default table;
 }
+declare module "virtual:bundled-dataset-id" {
+  const id: string;
+  export default id;
+}
 declare module "virtual:bundled-dataset" {
   import type { Dataset } from "./core/dataset-schema.ts";
   const dataset: Dataset;

@@ -386,7 +386,7 @@ export async function runPageBench(options: {
   const bigPage = bigNewsPage(PAGE_TEXT_BYTES);
   // Whole words for the libraries: their "exactly" accuracy bounds a term by white space and
   // these limiters, so give them every other character that occurs in the page's text.
-  const pageText = bigPage.html.replace(/<style>[^]*?<\/style>/, "").replace(/<[^>]+>/g, "");
+  const pageText = bigPage.html.replace(/<style>[\s\S]*?<\/style>/, "").replace(/<[^>]+>/g, "");
   const limiters = [...new Set(pageText.match(/[^\p{L}\p{N}\p{M}\s]/gu) ?? [])].join("");
   const libraryOptions = {
     separateWordSearch: false,

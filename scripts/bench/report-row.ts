@@ -4,7 +4,7 @@
  */
 
 /** How to read a ratio: `cost` is ours ÷ baseline (lower is better); `speedup` is baseline ÷ ours. */
-export type RatioSense = "cost" | "speedup";
+type RatioSense = "cost" | "speedup";
 
 export interface ReportRow {
   /** The section of the table: "Matcher (Node)", "In the page (Chromium)", "Size". */

@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { formatMachine, type Machine } from "./machine.ts";
 import type { MatcherDetails } from "./matcher.ts";
 import type { PageDetails } from "./page.ts";
+import { formatPrecisionNotes, type PrecisionDetails } from "./precision.ts";
 import { bytes, formatRatio, ms, type ReportRow } from "./report-row.ts";
 import type { SizeDetails } from "./size.ts";
 
@@ -16,6 +17,7 @@ export interface BenchResults {
   matcher?: MatcherDetails;
   page?: PageDetails;
   size?: SizeDetails;
+  precision?: PrecisionDetails;
 }
 
 const HEADERS = ["figure", "ours", "baseline", "ratio", "target", "met?"] as const;
@@ -25,7 +27,7 @@ function metText(met: boolean | null): string {
 }
 
 /** The table, with a line per section, columns padded to line up. */
-export function formatTable(rows: readonly ReportRow[]): string[] {
+function formatTable(rows: readonly ReportRow[]): string[] {
   const cells = rows.map((r) => [r.figure, r.ours, r.baseline, formatRatio(r), r.target, metText(r.met)]);
   const widths = HEADERS.map((h, i) => Math.max(h.length, ...cells.map((c) => [...c[i]!].length)));
   const line = (values: readonly string[]) => values.map((v, i) => v + " ".repeat(widths[i]! - [...v].length)).join(" | ").trimEnd();
@@ -42,7 +44,7 @@ export function formatTable(rows: readonly ReportRow[]): string[] {
 }
 
 /** What the figures were measured on, and the causes the benchmark can see. */
-export function formatNotes(results: BenchResults): string[] {
+function formatNotes(results: BenchResults): string[] {
   const notes: string[] = [];
   const { matcher, page, size } = results;
   if (matcher) {
@@ -81,6 +83,7 @@ export function formatNotes(results: BenchResults): string[] {
   if (size) {
     notes.push(`Size: the compiled dictionary embedded in the bundle is ${bytes(size.tableRawBytes)} as JSON (${bytes(size.tableGzipBytes)} gzipped). KB = 1,000 bytes.`);
   }
+  if (results.precision) notes.push(...formatPrecisionNotes(results.precision));
   return notes;
 }
 
@@ -93,7 +96,7 @@ export function formatReport(results: BenchResults): string {
     "",
     ...formatTable(results.rows),
     "",
-    `Targets met: ${met} of ${met + missed.length}.` + (missed.length > 0 ? ` Missed: ${missed.map((r) => r.figure).join("; ")}.` : ""),
+    `Targets met: ${met} of ${met + missed.length}.${missed.length > 0 ? ` Missed: ${missed.map((r) => r.figure).join("; ")}.` : ""}`,
     "",
     ...formatNotes(results),
   ].join("\n");

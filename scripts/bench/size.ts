@@ -6,9 +6,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { compileMatcherTable } from "../../src/core/compile-matcher-table.ts";
 import { CHROME_BUILD, ROOT } from "../lib/chromium-with-extension.ts";
-import { BUNDLED_DATASET, readDatasetFile } from "../lib/read-dataset-file.ts";
+import { bundledMatcherTable } from "../lib/bundled-matcher-table.ts";
 import { bytes, type ReportRow } from "./report-row.ts";
 
 const SECTION = "Size";
@@ -35,9 +34,7 @@ function gzipped(content: Buffer | string): number {
 export async function runSizeBench(): Promise<SizeResults> {
   const script = readFileSync(path.join(CHROME_BUILD, "content-script.js"));
   const markJs = readFileSync(path.join(ROOT, "node_modules/mark.js/dist/mark.min.js"));
-  const bundled = await readDatasetFile(BUNDLED_DATASET);
-  if (!bundled.ok) throw new Error(`the bundled dataset is invalid: ${bundled.problems[0]?.message}`);
-  const table = JSON.stringify(compileMatcherTable([bundled.dataset]));
+  const table = JSON.stringify((await bundledMatcherTable()).table);
   const details: SizeDetails = {
     rawBytes: script.length,
     gzipBytes: gzipped(script),

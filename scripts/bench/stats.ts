@@ -15,13 +15,6 @@ export function now(): number {
   return performance.now();
 }
 
-/** Runs `work` once and returns how long it took, in milliseconds, and what it returned. */
-export function timed<T>(work: () => T): { ms: number; value: T } {
-  const start = now();
-  const value = work();
-  return { ms: now() - start, value };
-}
-
 /** The UTF-8 size of a text in bytes, the unit page sizes are counted in. */
 export function utf8Bytes(text: string): number {
   return Buffer.byteLength(text, "utf8");

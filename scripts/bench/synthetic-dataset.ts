@@ -39,11 +39,13 @@ export function syntheticDataset(aliasCount: number, seed = 20250410): Dataset {
       type: "person",
       name: { ar: randomName(random, ARABIC), en: randomName(random, LATIN) },
       aliases: [randomName(random, CYRILLIC), randomName(random, extra)],
-      summary: { ar: "اسم مولّد للقياس", en: "A generated name for benchmarking" },
+      exclusions: [],
+      background: [{ text: { ar: "اسم مولّد للقياس", en: "A generated name for benchmarking" }, sources: [{ source: "none" }] }],
       related: [],
     });
   }
   return {
+    format: 2,
     id: "synthetic-benchmark",
     name: { ar: "قاموس اصطناعي", en: "Synthetic dictionary" },
     version: "1.0.0",

@@ -21,6 +21,8 @@ export interface ScanRecord {
    */
   start: number;
   end: number;
+  /** For a name inside a longer name of ours: the id of the entity that encloses it. */
+  outer?: string;
 }
 
 /** Whether a file's content is HTML rather than plain text. */
@@ -48,7 +50,7 @@ function plainTextRuns(content: string): { runs: TextRun[]; offsets: number[] } 
   return { runs, offsets };
 }
 
-/** Scans a page's content and returns its mentions in page order. */
+/** Scans a page's content and returns its mentions in page order (an outer mention before those inside it). */
 export function scanPage(file: string, content: string, matcher: Matcher): ScanRecord[] {
   let runs: TextRun[];
   let offsets: number[];
@@ -66,7 +68,8 @@ export function scanPage(file: string, content: string, matcher: Matcher): ScanR
     ({ runs, offsets } = plainTextRuns(content));
   }
   const runOffset = new Map(runs.map((run, i) => [run, offsets[i]!]));
-  return findMentionsInRuns(runs, matcher).map((m) => {
+  const mentions = findMentionsInRuns(runs, matcher);
+  return mentions.map((m) => {
     const entity = matcher.entities[m.entity]!;
     const base = runOffset.get(m.run)!;
     return {
@@ -76,6 +79,7 @@ export function scanPage(file: string, content: string, matcher: Matcher): ScanR
       text: m.run.text.slice(m.start, m.end),
       start: base + m.start,
       end: base + m.end,
+      ...(m.outer !== undefined && { outer: matcher.entities[mentions[m.outer]!.entity]!.id }),
     };
   });
 }

@@ -6,7 +6,7 @@
  * and a stable code, so the interface can word it in the reader's language.
  */
 import type { Dataset } from "./dataset-schema.ts";
-import type { EntityRef, MatcherTable } from "./matcher-table.ts";
+import { PatternFlag, type EntityRef, type MatcherTable } from "./matcher-table.ts";
 import { normalizeString } from "./normalize-text.ts";
 import { entityNamesWithPaths, jsonPath, validateDataset, type ProblemCode } from "./validate-dataset.ts";
 
@@ -30,7 +30,12 @@ export interface ImportProblem {
   message: string;
 }
 
-export type ImportParse = { ok: true; dataset: Dataset } | { ok: false; problems: ImportProblem[] };
+/**
+ * A checked file: the dataset (format 1 migrated), and the file's JSON as imported, which is what
+ * is stored, so a stored import is validated again — and migrated again — by the rules of its own
+ * format, whatever version of Backstory reads it.
+ */
+export type ImportParse = { ok: true; dataset: Dataset; json: unknown } | { ok: false; problems: ImportProblem[] };
 
 /** The size problem of a file of `bytes` bytes, or null when it is within the limit. */
 export function importSizeProblem(bytes: number): ImportProblem | null {
@@ -112,7 +117,7 @@ export function parseDatasetImport(text: string, options: { bundledId: string })
   const validation = validateDataset(json);
   if (!validation.ok) problems.push(...validation.problems.filter((p) => !(p.code === "schema" && textOnlyInFile.has(p.path))));
   if (problems.length > 0 || !validation.ok) return { ok: false, problems };
-  return { ok: true, dataset: validation.dataset };
+  return { ok: true, dataset: validation.dataset, json };
 }
 
 /** A name of an imported dataset that an earlier dataset already claims, and so keeps. */
@@ -136,7 +141,9 @@ export interface ContestedAlias {
 export function contestedAliases(dataset: Dataset, earlier: readonly MatcherTable[]): ContestedAlias[] {
   const owners = new Map<string, EntityRef>();
   for (const table of earlier) {
-    for (const [key, entity] of table.patterns) {
+    for (const [key, entity, flags] of table.patterns) {
+      // A name an earlier table lists as not ours is no one's: a reader's entity may take it.
+      if (flags & PatternFlag.notOurs) continue;
       const owner = table.entities[entity];
       if (owner !== undefined && !owners.has(key)) owners.set(key, owner);
     }

@@ -14,6 +14,12 @@ export const PatternFlag = {
   arabicStart: 2,
   /** The article form of an alias with its alef elided (للولايات): only after a lam proclitic. */
   elidedArticle: 4,
+  /**
+   * A longer name that contains one of our names but is not ours ("The New York Times",
+   * «أمريكا اللاتينية»): it takes part in leftmost-longest like any name, and where it wins it
+   * yields no mention and swallows the names inside it. Its entity index is not read.
+   */
+  notOurs: 8,
 } as const;
 
 /** What the page needs to know of an entity before a card opens. */
@@ -27,11 +33,11 @@ export const entityRefSchema = z.strictObject({
 
 /** One pattern: normalised text, index into `entities`, flags, and the case-preserved form. */
 export const patternRowSchema = z.union([
-  z.tuple([z.string().check(z.minLength(1)), z.int().check(z.minimum(0)), z.int().check(z.minimum(0), z.maximum(7))]),
+  z.tuple([z.string().check(z.minLength(1)), z.int().check(z.minimum(0)), z.int().check(z.minimum(0), z.maximum(15))]),
   z.tuple([
     z.string().check(z.minLength(1)),
     z.int().check(z.minimum(0)),
-    z.int().check(z.minimum(0), z.maximum(7)),
+    z.int().check(z.minimum(0), z.maximum(15)),
     z.string().check(z.minLength(1)),
   ]),
 ]);

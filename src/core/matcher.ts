@@ -3,24 +3,58 @@
  *
  * An Aho–Corasick automaton over normalised UTF-16 code units, so the cost is linear in the
  * text and does not grow with the size of the dictionary. Candidates are checked for whole-word
- * boundaries (Unicode letters and digits), Arabic proclitics and case-sensitive acronyms, then
- * resolved leftmost-longest into non-overlapping mentions with offsets in the original text.
+ * boundaries (Unicode letters and digits), Arabic proclitics and case-sensitive acronyms, and
+ * against the context rules that tell when a name is part of something longer (a place name
+ * continuing into a longer proper name, an acronym that is a currency prefix or a pronoun, an
+ * Arabic country name used as its adjective). Then they are resolved leftmost-longest into
+ * mentions with offsets in the original text: non-overlapping at the top level, and inside a
+ * mention the names of other entities it contains, resolved by the same rule (a place inside an
+ * event's name). Names that are not ours (the lexicon's and the datasets' exclusions) take part
+ * as candidates of `NOT_OURS`: where one wins, it yields no mention and swallows every name
+ * inside it.
  *
  * The automaton is built from the compiled table when the matcher is created: the table ships
  * normalised, sorted-ready patterns, and building goto and failure links from them is a linear
  * pass (well under a millisecond for the bundled dictionary) that costs fewer bytes than
  * shipping the links.
  */
+import { isAcronymMisread } from "./acronym-guards.ts";
+import { isNisbaSpelling, readsAsAdjective } from "./arabic-adjective-use.ts";
 import { isLamPrefix, isProcliticPrefix, LONGEST_PROCLITIC } from "./arabic-proclitics.ts";
 import { PatternFlag, type EntityRef, type MatcherTable } from "./matcher-table.ts";
 import { TextNormalizer, normalizeString, type NormalizedText } from "./normalize-text.ts";
+import { continuationOf } from "./proper-name-continuation.ts";
+import { isInWebAddress } from "./web-address.ts";
 import { isCombiningUnit, isWordUnit } from "./unicode-word.ts";
 
-/** A mention: the entity (index into the table's entities) and its original offsets. */
+/**
+ * A mention: the entity (index into the table's entities) and its original offsets. A mention
+ * inside a longer mention of another entity has `outer`, the index of the one that encloses it
+ * in the list it was returned in.
+ */
 export interface Mention {
   entity: number;
   start: number;
   end: number;
+  outer?: number;
+}
+
+/** The entity of a candidate that is a name not ours (a `PatternFlag.notOurs` pattern). */
+const NOT_OURS = -1;
+
+/** Where matching a text in slices has got to: the mentions so far, and where the last name taken ends. */
+export interface MatchProgress {
+  readonly mentions: Mention[];
+  /** The end of the last top-level name taken, ours or not: nothing may start before it. */
+  reached: number;
+}
+
+/** A name taken that later candidates may lie inside: a mention (`index` in the list) or a name not ours. */
+interface OpenName {
+  start: number;
+  end: number;
+  entity: number;
+  index: number;
 }
 
 const NONE = -1;
@@ -31,8 +65,11 @@ const NONE = -1;
  * would cost in every frame of every page.
  */
 const ROOT_TABLE_SIZE = 0x0700;
-/** Characters looked at before a slice: the longest proclitic and a word boundary, with room to spare. */
-const SLICE_LOOKBEHIND = 16;
+/**
+ * Characters looked at before a slice besides the longest pattern (which may be a name not
+ * ours that swallows the slice's first names): the context rules' reach, with room to spare.
+ */
+const SLICE_LOOKBEHIND = 80;
 /** Original characters per normalised one, at most, that a slice's window allows for (marks, tatweel). */
 const SLICE_LOOKAHEAD_FACTOR = 8;
 
@@ -176,6 +213,9 @@ export class Matcher {
   private readonly patternEntity: Uint32Array;
   private readonly patternFlags: Uint8Array;
   private readonly patternExact: readonly (string | undefined)[];
+  private readonly patternText: readonly string[];
+  /** Which context rules a pattern's matches go through (`Check` bits). */
+  private readonly patternChecks: Uint8Array;
   private readonly longestPattern: number;
   /** The automaton's depth when the last `candidates` pass ended: a match still in progress. */
   private depthAtEnd = 0;
@@ -189,6 +229,8 @@ export class Matcher {
     this.patternEntity = Uint32Array.from(table.patterns, (row) => row[1]);
     this.patternFlags = Uint8Array.from(table.patterns, (row) => row[2]);
     this.patternExact = table.patterns.map((row) => row[3]);
+    this.patternText = texts;
+    this.patternChecks = Uint8Array.from(table.patterns, ([text, entity, flags, exact]) => checksFor(text, flags, exact, table.entities[entity]));
     this.longestPattern = this.patternLength.reduce((max, n) => Math.max(max, n), 0);
     const a = this.automaton;
     for (let k = a.edgeStart[0]!; k < a.edgeStart[1]!; k++) {
@@ -202,20 +244,24 @@ export class Matcher {
     return state === 0 && unit < ROOT_TABLE_SIZE ? this.rootNext[unit]! : findEdge(this.automaton, state, unit);
   }
 
-  /** Every mention in `text`, non-overlapping, in order, with offsets into `text`. */
+  /** Every mention in `text`, in order (an outer mention before those inside it), with offsets into `text`. */
   findMentions(text: string): Mention[] {
-    return this.findMentionsFrom(text, 0, text.length, 0);
+    const progress: MatchProgress = { mentions: [], reached: 0 };
+    this.findMentionsFrom(text, 0, text.length, progress);
+    return progress.mentions;
   }
 
   /**
-   * The mentions of `text` that start in [from, to), after `reached` (the end of the last
-   * mention already taken), so a very long text can be matched in slices, with a pause
-   * between them, and give exactly what one pass would. Only a window around the slice is
-   * normalised: the slice plus the longest alias (and then some) after it, and a few
-   * characters before it for proclitics and word boundaries.
+   * Adds to `progress` the mentions of `text` whose top-level name starts in [from, to) after
+   * `progress.reached`, with the mentions nested in them, so a very long text can be matched in
+   * slices, with a pause between them, and give exactly what one pass would. Only a window
+   * around the slice is normalised: the slice plus the longest alias (and then some) after it,
+   * and a few characters before it for proclitics and word boundaries.
    */
-  findMentionsFrom(text: string, from: number, to: number, reached: number): Mention[] {
-    const windowStart = Math.max(0, from - SLICE_LOOKBEHIND);
+  findMentionsFrom(text: string, from: number, to: number, progress: MatchProgress): void {
+    // Far enough back for a name that began before the slice, and for the word before a name
+    // that the context rules read.
+    const windowStart = Math.max(0, from - SLICE_LOOKBEHIND - this.longestPattern * SLICE_LOOKAHEAD_FACTOR);
     let lookahead = this.longestPattern * SLICE_LOOKAHEAD_FACTOR + SLICE_LOOKBEHIND;
     let windowEnd: number;
     let slice: string;
@@ -236,25 +282,48 @@ export class Matcher {
       if (!cut) break;
       lookahead *= 2;
     }
-    const found: Mention[] = [];
-    if (candidates.length === 0) return found;
-    candidates.sort((x, y) => x.start - y.start || y.end - x.end);
+    if (candidates.length === 0) return;
+    // Leftmost, then longest; of two names on the same span, the one not ours.
+    candidates.sort((x, y) => x.start - y.start || y.end - x.end || x.entity - y.entity);
+    const { mentions } = progress;
+    // The names taken that the current candidate may lie inside, outermost first.
+    const open: OpenName[] = [];
     for (const c of candidates) {
-      const start = windowStart + normalized.starts[c.start]!;
-      if (start < from || start < reached) continue;
-      if (start >= to) break;
+      while (open.length > 0 && open[open.length - 1]!.end <= c.start) open.pop();
+      const parent = open[open.length - 1];
+      let outer: number | undefined;
+      if (parent === undefined) {
+        const start = windowStart + normalized.starts[c.start]!;
+        if (start < from || start < progress.reached) continue;
+        if (start >= to) break;
+      } else {
+        // Inside a name not ours, across the end of a name taken, the same span again, or a
+        // shorter alias of an entity already named around it: nothing new for the reader.
+        if (parent.entity === NOT_OURS || c.end > parent.end || (c.start === parent.start && c.end === parent.end)) continue;
+        if (open.some((o) => o.entity === c.entity)) continue;
+        // An event's name inside a longer event's name names another event, not a part of it:
+        // the April talks' "US-Russia talks in Istanbul" inside "first round of US-Russia talks in
+        // Istanbul" (February) would open the wrong event's card.
+        if (c.entity !== NOT_OURS && this.entities[c.entity]!.type === "event" && this.entities[parent.entity]!.type === "event") continue;
+        outer = parent.index;
+      }
+      const name: OpenName = { start: c.start, end: c.end, entity: c.entity, index: -1 };
+      open.push(name);
       const end = windowStart + extendOverMarks(slice, normalized.ends[c.end - 1]!);
-      found.push({ entity: c.entity, start, end });
-      reached = end;
+      if (parent === undefined) progress.reached = end;
+      if (c.entity === NOT_OURS) continue;
+      const start = windowStart + normalized.starts[c.start]!;
+      name.index = mentions.push(outer === undefined ? { entity: c.entity, start, end } : { entity: c.entity, start, end, outer }) - 1;
     }
-    return found;
   }
 
-  /** Valid matches as (entity, start, end) in normalised units, in order of their end. */
+  /** Valid matches as (entity or NOT_OURS, start, end) in normalised units, in order of their end. */
   private candidates(normalized: NormalizedText, original: string): Mention[] {
     const a = this.automaton;
     const { units, length } = normalized;
     const found: Mention[] = [];
+    /** Names that continue into a longer proper name, with where it continues (original offset). */
+    let glued: Map<Mention, number> | undefined;
     let state = 0;
     for (let i = 0; i < length; i++) {
       const u = units[i]!;
@@ -270,13 +339,25 @@ export class Matcher {
         const end = i + 1;
         const start = end - this.patternLength[pattern]!;
         if (this.isValid(pattern, start, end, normalized, original)) {
-          found.push({ entity: this.patternEntity[pattern]!, start, end });
+          const checks = this.patternChecks[pattern]!;
+          if (this.patternFlags[pattern]! & PatternFlag.notOurs) found.push({ entity: NOT_OURS, start, end });
+          else if (checks === 0) found.push({ entity: this.patternEntity[pattern]!, start, end });
+          else if (!this.isLongerThing(checks, pattern, start, end, normalized, original)) {
+            const candidate = { entity: this.patternEntity[pattern]!, start, end };
+            found.push(candidate);
+            const continuation = checks & Check.continuation ? continuationOf(original, normalized.starts[start]!, normalized.ends[end - 1]!) : -1;
+            if (continuation !== -1) (glued ??= new Map()).set(candidate, continuation);
+          }
         }
         hit = a.outputLink[hit]!;
       }
     }
     this.depthAtEnd = a.depth[state]!;
-    return found;
+    if (glued === undefined) return found;
+    // A name glued to the next word is part of a longer name, unless another name (ours or not)
+    // starts at that word: then the two stand side by side, as in a list of places.
+    const nameStarts = new Set(found.map((c) => normalized.starts[c.start]!));
+    return found.filter((c) => !glued.has(c) || nameStarts.has(glued.get(c)!));
   }
 
   private isValid(pattern: number, start: number, end: number, normalized: NormalizedText, original: string): boolean {
@@ -300,6 +381,41 @@ export class Matcher {
     }
     return true;
   }
+
+  /** Whether the context shows that a valid match of one of our names names something else. */
+  private isLongerThing(checks: number, pattern: number, start: number, end: number, normalized: NormalizedText, original: string): boolean {
+    const from = normalized.starts[start]!;
+    const to = normalized.ends[end - 1]!;
+    if (checks & Check.acronym && isAcronymMisread(original, from, to)) return true;
+    if (checks & Check.address && isInWebAddress(original, from, to)) return true;
+    if (checks & Check.nisba && readsAsAdjective(this.patternText[pattern]!, normalized.units, start)) return true;
+    return false;
+  }
+}
+
+/** The context rules a pattern's matches go through. */
+const Check = {
+  /** A case-sensitive acronym ("US"): currency prefix, locale code, pronoun in capitals. */
+  acronym: 1,
+  /** A Latin-script place name: glued to a capitalised word into a longer proper name. */
+  continuation: 2,
+  /** An Arabic place name spelled like its adjective: used as the adjective. */
+  nisba: 4,
+  /** A Latin-script name: part of a web or e-mail address. */
+  address: 8,
+} as const;
+
+const ACRONYM = /^[A-Z]{2,4}$/;
+const LATIN_START = /^\p{Script=Latin}/u;
+
+function checksFor(text: string, flags: number, exact: string | undefined, entity: EntityRef | undefined): number {
+  if (flags & PatternFlag.notOurs || entity === undefined) return 0;
+  let checks = 0;
+  if (flags & PatternFlag.caseSensitive && exact !== undefined && ACRONYM.test(exact)) checks |= Check.acronym;
+  if (LATIN_START.test(text)) checks |= Check.address;
+  if (entity.type === "place" && LATIN_START.test(text)) checks |= Check.continuation;
+  if (entity.type === "place" && !(flags & PatternFlag.elidedArticle) && isNisbaSpelling(text)) checks |= Check.nisba;
+  return checks;
 }
 
 /** Moves a mention's end past combining marks that follow its last letter (a final vowel sign). */

@@ -237,7 +237,7 @@ export class TextNormalizer {
 }
 
 /** The normalised units of a result as a string (for aliases, tests and messages). */
-export function normalizedToString(normalized: NormalizedText): string {
+function normalizedToString(normalized: NormalizedText): string {
   let out = "";
   const chunk = 8192;
   for (let i = 0; i < normalized.length; i += chunk) {

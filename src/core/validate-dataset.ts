@@ -1,12 +1,16 @@
 /**
- * Dataset validation: the zod schema for shape, then the rules that need the whole document —
- * ids unique, references resolve, quotes verbatim in their source, every alias matchable and
- * claimed by one entity only. Every problem is reported with the JSON path it concerns, so a
+ * Dataset validation: the zod schema for shape (format 2, or format 1 migrated), then the rules
+ * that need the whole document — ids unique, references resolve (claimants, intermediaries, group
+ * members, citations), quotes verbatim in their source, facts only from sources whose text is
+ * bundled, a fact's kind agreeing with its claimants, every background statement sourced, every
+ * alias matchable and claimed by one entity only. Every problem is reported with the JSON path it concerns, so a
  * dataset author can go straight to it; nothing stops at the first problem.
  */
 import * as z from "zod/mini";
 import { en } from "zod/locales";
-import { datasetSchema, type Alias, type Dataset, type Entity } from "./dataset-schema.ts";
+import { containsName } from "./contains-name.ts";
+import { datasetSchema, type Alias, type Citation, type Dataset, type Entity, type Party } from "./dataset-schema.ts";
+import { datasetV1Schema, format1Path, isFormat1, migrateDataset } from "./migrate-dataset.ts";
 import { normalizeString } from "./normalize-text.ts";
 
 /** What kind of problem; stable, so interfaces can word it in their own language. */
@@ -15,10 +19,16 @@ export type ProblemCode =
   | "duplicate-id"
   | "unknown-entity"
   | "unknown-source"
+  | "unknown-fact"
   | "quote-not-in-source"
+  | "source-without-text"
+  | "kind-claimants"
+  | "background-unsourced"
   | "alias-empty"
   | "alias-ambiguous"
-  | "related-to-itself";
+  | "related-to-itself"
+  | "exclusion-without-name"
+  | "exclusion-is-a-name";
 
 /** One problem in a dataset, at a JSON path such as `$.facts[3].quote`. */
 export interface DatasetProblem {
@@ -53,7 +63,8 @@ function schemaProblems(input: unknown, error: z.core.$ZodError): DatasetProblem
   return error.issues.map((issue) => ({
     path: jsonPath(issue.path),
     code: "schema",
-    issue: issue.code === "invalid_type" && valueAt(input, issue.path) === undefined ? "missing" : issue.code,
+    // A required enum or literal that is absent is reported as a wrong value; to an author it is missing.
+    issue: (issue.code === "invalid_type" || issue.code === "invalid_value") && valueAt(input, issue.path) === undefined ? "missing" : issue.code,
     message: issue.message,
   }));
 }
@@ -82,14 +93,22 @@ export function entityNamesWithPaths(entity: Entity, index: number): [text: stri
   ];
 }
 
-/** Checks a parsed JSON value against the dataset format and its cross-reference rules. */
+/** Checks a parsed JSON value against the dataset format (format 1 is migrated) and its cross-reference rules. */
 export function validateDataset(input: unknown): DatasetValidation {
-  const parsed = datasetSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, problems: schemaProblems(input, parsed.error) };
-  const dataset = parsed.data;
+  const format1 = isFormat1(input);
+  let dataset: Dataset;
+  if (format1) {
+    const parsed = datasetV1Schema.safeParse(input);
+    if (!parsed.success) return { ok: false, problems: schemaProblems(input, parsed.error) };
+    dataset = migrateDataset(parsed.data);
+  } else {
+    const parsed = datasetSchema.safeParse(input);
+    if (!parsed.success) return { ok: false, problems: schemaProblems(input, parsed.error) };
+    dataset = parsed.data;
+  }
   const problems: DatasetProblem[] = [];
   const problem = (path: PropertyKey[], code: ProblemCode, message: string) =>
-    problems.push({ path: jsonPath(path), code, message });
+    problems.push({ path: jsonPath(format1 ? format1Path(path) : path), code, message });
 
   const indexIds = <T extends { id: string }>(items: readonly T[], collection: string) => {
     const seen = new Map<string, number>();
@@ -102,10 +121,35 @@ export function validateDataset(input: unknown): DatasetValidation {
   };
   const sources = indexIds(dataset.sources, "sources");
   const entities = indexIds(dataset.entities, "entities");
-  indexIds(dataset.facts, "facts");
+  const facts = indexIds(dataset.facts, "facts");
 
   const checkEntity = (id: string, path: PropertyKey[]) => {
     if (!entities.has(id)) problem(path, "unknown-entity", `no entity has the id "${id}"`);
+  };
+  const checkParty = (party: Party, path: PropertyKey[]) => {
+    if (typeof party === "string") checkEntity(party, path);
+    else for (const [m, id] of party.members.entries()) checkEntity(id, [...path, "members", m]);
+  };
+  const checkCitation = (citation: Citation, path: PropertyKey[]) => {
+    if ("fact" in citation) {
+      if (!facts.has(citation.fact)) problem([...path, "fact"], "unknown-fact", `no fact has the id "${citation.fact}"`);
+      return;
+    }
+    const s = sources.get(citation.source);
+    if (s === undefined) {
+      problem([...path, "source"], "unknown-source", `no source has the id "${citation.source}"`);
+      return;
+    }
+    if (citation.quote === undefined) return;
+    const text = dataset.sources[s]!.text;
+    if (text === undefined) {
+      problem([...path, "quote"], "source-without-text", `source "${citation.source}" has no bundled text, so it can be cited but not quoted`);
+    } else if (!text.includes(citation.quote)) {
+      problem([...path, "quote"], "quote-not-in-source", `the quote is not verbatim in source "${citation.source}"`);
+    }
+  };
+  const checkCitations = (citations: readonly Citation[], path: PropertyKey[]) => {
+    for (const [c, citation] of citations.entries()) checkCitation(citation, [...path, c]);
   };
 
   const aliasOwner = new Map<string, { entity: number; path: PropertyKey[] }>();
@@ -114,6 +158,15 @@ export function validateDataset(input: unknown): DatasetValidation {
       checkEntity(id, ["entities", e, "related", r]);
       if (id === entity.id) problem(["entities", e, "related", r], "related-to-itself", `entity "${id}" lists itself as related`);
     });
+    entity.background.forEach((statement, b) => {
+      const path = ["entities", e, "background", b, "sources"];
+      // Only a summary migrated from format 1 may have no source; the card labels it so.
+      if (statement.sources.length === 0 && !format1) {
+        problem(path, "background-unsourced", `background statement ${b + 1} of "${entity.id}" gives no source; cite a fact or a source`);
+      }
+      checkCitations(statement.sources, path);
+    });
+    if (entity.note !== undefined) checkCitations(entity.note.sources, ["entities", e, "note", "sources"]);
     for (const [text, path] of entityNamesWithPaths(entity, e)) {
       const key = normalizeString(text);
       if (key === "") {
@@ -129,15 +182,42 @@ export function validateDataset(input: unknown): DatasetValidation {
     }
   });
 
+  // Exclusions once every name is known: one that is itself a name would take that name away.
+  dataset.entities.forEach((entity, e) => {
+    const names = entityNamesWithPaths(entity, e).map(([text]) => normalizeString(text));
+    entity.exclusions.forEach((phrase, x) => {
+      const path = ["entities", e, "exclusions", x];
+      const owner = aliasOwner.get(normalizeString(phrase));
+      if (owner !== undefined) {
+        problem(path, "exclusion-is-a-name", `exclusion "${phrase}" of "${entity.id}" is a name of "${dataset.entities[owner.entity]!.id}" (${jsonPath(owner.path)})`);
+      } else if (containsName(phrase, names) === undefined) {
+        problem(path, "exclusion-without-name", `exclusion "${phrase}" of "${entity.id}" contains none of its names, so it could never keep one from matching`);
+      }
+    });
+  });
+
   dataset.facts.forEach((fact, f) => {
-    fact.about.forEach((id, a) => checkEntity(id, ["facts", f, "about", a]));
-    if (fact.claimant !== undefined) checkEntity(fact.claimant, ["facts", f, "claimant"]);
+    for (const [a, id] of fact.about.entries()) checkEntity(id, ["facts", f, "about", a]);
+    for (const [c, party] of fact.claimants.entries()) checkParty(party, ["facts", f, "claimants", c]);
+    if (fact.via !== undefined) checkParty(fact.via, ["facts", f, "via"]);
+    const spoken = fact.kind === "quote" || fact.kind === "reported";
+    if (spoken && fact.claimants.length === 0) {
+      problem(["facts", f, "claimants"], "kind-claimants", `fact "${fact.id}" is ${fact.kind === "quote" ? "a direct quote" : "reported speech"}, so it needs at least one claimant`);
+    } else if (!spoken && fact.claimants.length > 0) {
+      problem(["facts", f, "claimants"], "kind-claimants", `fact "${fact.id}" is the outlet's own ${fact.kind}, so it has no claimants; make it "quote" or "reported"`);
+    }
     const s = sources.get(fact.source);
     if (s === undefined) {
       problem(["facts", f, "source"], "unknown-source", `no source has the id "${fact.source}"`);
-    } else if (!dataset.sources[s]!.text.includes(fact.quote)) {
-      problem(["facts", f, "quote"], "quote-not-in-source", `the quote of fact "${fact.id}" is not verbatim in source "${fact.source}"`);
+    } else {
+      const text = dataset.sources[s]!.text;
+      if (text === undefined) {
+        problem(["facts", f, "source"], "source-without-text", `source "${fact.source}" has no bundled text; a fact must quote a source whose text is bundled`);
+      } else if (!text.includes(fact.quote)) {
+        problem(["facts", f, "quote"], "quote-not-in-source", `the quote of fact "${fact.id}" is not verbatim in source "${fact.source}"`);
+      }
     }
+    if (fact.note !== undefined) checkCitations(fact.note.sources, ["facts", f, "note", "sources"]);
   });
 
   return problems.length > 0 ? { ok: false, problems } : { ok: true, dataset };

@@ -11,7 +11,10 @@ import { DatasetLibrary } from "./dataset-library.ts";
 import { DatasetStore } from "./dataset-store.ts";
 import { askPage, serveBackground } from "./messaging.ts";
 import { handleInstalled } from "./on-installed.ts";
-import { loadSettings, repairStoredSettings, saveSettings, watchSettings } from "./settings-store.ts";
+import { sourceViewerPath } from "../shared/source-viewer-path.ts";
+import { settingsStore } from "./settings-store.ts";
+
+const { loadSettings, repairStoredSettings, saveSettings, watchSettings } = settingsStore(extension.storage);
 
 const store = new DatasetStore(extension.storage.local, { version: extension.runtime.getManifest().version });
 const datasets = new DatasetLibrary(dataset, store);
@@ -45,8 +48,7 @@ serveBackground({
     if (!lookup.dataset.sources.some((s) => s.id === source) || !lookup.dataset.facts.some((f) => f.id === fact)) {
       throw new Error(`no source "${source}" with fact "${fact}" in dataset "${datasetId}"`);
     }
-    const query = new URLSearchParams({ dataset: datasetId, source, fact, lang: language });
-    await extension.tabs.create({ url: extension.runtime.getURL(`source.html?${query}`) });
+    await extension.tabs.create({ url: extension.runtime.getURL(sourceViewerPath({ dataset: datasetId, source, fact, language })) });
     return { opened: true as const };
   },
   listDatasets: () => datasets.list(),

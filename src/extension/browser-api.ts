@@ -4,7 +4,7 @@
  */
 import browser from "webextension-polyfill";
 
-export type { Runtime, Storage, Tabs } from "webextension-polyfill";
+export type { Runtime } from "webextension-polyfill";
 
 /** The promise-based `browser.*` namespace, in every context (Chrome gets the polyfill). */
 export const extension = browser;

@@ -6,8 +6,8 @@
  */
 import type { Dataset } from "../core/dataset-schema.ts";
 import type { DatasetStore, LoadedDataset } from "./dataset-store.ts";
-import type { IndexEntry } from "./imported-datasets.ts";
-import type { DatasetListItem } from "./messages.ts";
+import type { IndexEntry } from "../shared/imported-datasets.ts";
+import type { DatasetListItem } from "../shared/messages.ts";
 
 /** A dataset looked up by id: found, unreadable, or not there. */
 export type DatasetLookup = { ok: true; dataset: Dataset } | { ok: false; error: string };
@@ -74,7 +74,11 @@ function summary(dataset: Dataset, flags: { bundled: boolean; enabled: boolean; 
     version: dataset.version,
     entities: dataset.entities.length,
     facts: dataset.facts.length,
-    sources: dataset.sources.map((s) => ({ id: s.id, title: s.title, publisher: s.publisher, eventDate: s.eventDate })),
+    // A cited-only source may have neither date; the list shows the publisher alone then.
+    sources: dataset.sources.map((s) => {
+      const date = s.published ?? s.eventDate;
+      return { id: s.id, title: s.title, publisher: s.publisher, ...(date !== undefined && { date }) };
+    }),
     ...flags,
   };
 }

@@ -9,6 +9,7 @@
  * two quick clicks cannot interleave their read-modify-write of the index.
  */
 import * as z from "zod/mini";
+import { checkAttribution, type AttributionWarning } from "../core/check-attribution.ts";
 import { compileMatcherTable } from "../core/compile-matcher-table.ts";
 import { contestedAliases, parseDatasetImport, type ContestedAlias, type ImportProblem } from "../core/dataset-import.ts";
 import type { Bilingual, Dataset } from "../core/dataset-schema.ts";
@@ -27,17 +28,20 @@ import {
   type ParsedIndex,
   type StorageArea,
   type TableEntry,
-} from "./imported-datasets.ts";
+} from "../shared/imported-datasets.ts";
 
-/** A stored dataset: as imported, validated again whenever it is read. */
-export const datasetEntrySchema = z.strictObject({
+/**
+ * A stored dataset: the file's JSON as imported (a format-1 file stays format 1), validated and
+ * migrated again whenever it is read. Imports saved before format 2 hold format-1 datasets too.
+ */
+const datasetEntrySchema = z.strictObject({
   format: z.literal(1),
   /** When the reader imported it (ISO 8601). */
   importedAt: z.iso.datetime(),
   dataset: z.unknown(),
 });
 
-export type DatasetEntry = z.infer<typeof datasetEntrySchema>;
+type DatasetEntry = z.infer<typeof datasetEntrySchema>;
 
 /** An imported dataset read back: the dataset, or why it cannot be used. */
 export type LoadedDataset =
@@ -45,7 +49,7 @@ export type LoadedDataset =
   | { ok: false; entry: IndexEntry; error: string };
 
 /** Parses and validates a stored dataset entry of the index entry `entry`. */
-export function parseDatasetEntry(entry: IndexEntry, stored: unknown): LoadedDataset {
+function parseDatasetEntry(entry: IndexEntry, stored: unknown): LoadedDataset {
   if (stored === undefined) return { ok: false, entry, error: "its data is missing" };
   const parsed = datasetEntrySchema.safeParse(stored);
   if (!parsed.success) return { ok: false, entry, error: "its data is unreadable" };
@@ -64,10 +68,14 @@ export type WriteResult = { ok: true } | { ok: false; error: string };
 /** A dataset file that passed every check, ready to be saved. */
 export interface PreparedImport {
   dataset: Dataset;
+  /** The file's JSON as imported: what is stored. */
+  json: unknown;
   /** Its compiled table, alone: merging puts the bundled table and earlier imports first. */
   table: MatcherTable;
   /** Its names that the bundled dataset or an earlier import already claims, and keeps. */
   contested: ContestedAlias[];
+  /** Doubts about how its facts are attributed that no `attributionNote` explains: shown, not blocking. */
+  attributionWarnings: AttributionWarning[];
   /** The imported dataset with the same id that saving would replace (null fields when that one is unreadable), or null. */
   replaces: { name: Bilingual | null; version: string | null } | null;
 }
@@ -150,8 +158,10 @@ export class DatasetStore {
       ok: true,
       prepared: {
         dataset,
+        json: parsed.json,
         table: compileMatcherTable([dataset]),
         contested: contestedAliases(dataset, [bundled.table, ...tables]),
+        attributionWarnings: checkAttribution(dataset).filter((w) => !w.explained),
         replaces,
       },
     };
@@ -171,7 +181,7 @@ export class DatasetStore {
         return { ok: false, error: `a dataset with the id "${id}" was imported meanwhile` };
       }
       const entry: IndexEntry = { id, enabled: true, ...this.freshKeys(id, entries) };
-      const datasetEntry: DatasetEntry = { format: 1, importedAt: this.now().toISOString(), dataset: prepared.dataset };
+      const datasetEntry: DatasetEntry = { format: 1, importedAt: this.now().toISOString(), dataset: prepared.json };
       const tableEntry: TableEntry = { format: 1, builtBy: this.options.version, table: prepared.table };
       const written = [entry.datasetKey, entry.tableKey];
       try {

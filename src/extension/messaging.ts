@@ -13,13 +13,13 @@ import {
   type Reply,
   type RequestOf,
   type ResponseOf,
-} from "./messages.ts";
+} from "../shared/messages.ts";
 
 type BackgroundProtocol = typeof backgroundProtocol;
 type PageProtocol = typeof pageProtocol;
 
 /** Whether a message comes from this extension itself. */
-export function isOwnSender(sender: Runtime.MessageSender): boolean {
+function isOwnSender(sender: Runtime.MessageSender): boolean {
   return sender.id === extension.runtime.id;
 }
 

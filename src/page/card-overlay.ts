@@ -8,7 +8,7 @@ import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualEle
 import { h } from "preact";
 import type { EntityCard as EntityCardData } from "../core/entity-card.ts";
 import type { EntityRef } from "../core/matcher-table.ts";
-import { askBackground } from "../extension/messaging.ts";
+import type { askBackground } from "../extension/messaging.ts";
 import { EntityCard } from "../ui/card/EntityCard.tsx";
 import type { CardLanguage } from "../ui/card/card-strings.ts";
 import { cardStyles } from "../ui/card/card-styles.ts";
@@ -16,6 +16,8 @@ import { interfaceLanguageOf } from "../ui/interface-text.ts";
 import { mountShadowRoot, type ShadowMount } from "../ui/mount-shadow-root.ts";
 import { OVERLAY_ATTRIBUTE } from "./collect-text-runs.ts";
 import type { MentionRegistry, PageMention } from "./mention-registry.ts";
+import { measureTask } from "./measure-task.ts";
+import { logFailure } from "./log-failure.ts";
 
 /** How a card is being opened. */
 export interface OpenOptions {
@@ -28,7 +30,7 @@ export interface OpenOptions {
 const ARABIC = /\p{Script=Arabic}/u;
 
 /** The language a card starts in: the reader's choice, else the script of the mention, else the page's. */
-export function cardLanguageFor(choice: "auto" | CardLanguage, mentionText: string, document: Document): CardLanguage {
+function cardLanguageFor(choice: "auto" | CardLanguage, mentionText: string, document: Document): CardLanguage {
   if (choice !== "auto") return choice;
   if (ARABIC.test(mentionText)) return "ar";
   if (/[A-Za-z]/.test(mentionText)) return "en";
@@ -52,6 +54,8 @@ export class CardOverlay {
     private readonly registry: MentionRegistry,
     private readonly entities: readonly EntityRef[],
     private readonly languageChoice: () => "auto" | CardLanguage,
+    /** Sends a request to the background (passed in, so tests answer it without the browser). */
+    private readonly ask: typeof askBackground,
   ) {}
 
   /** The mention whose card is open. */
@@ -73,7 +77,7 @@ export class CardOverlay {
     const key = `${entity.dataset}/${entity.id}`;
     let card = this.cards.get(key);
     if (card === undefined) {
-      card = askBackground({ type: "getEntityCard", dataset: entity.dataset, entity: entity.id }).then((reply) => {
+      card = this.ask({ type: "getEntityCard", dataset: entity.dataset, entity: entity.id }).then((reply) => {
         if (reply.ok) return reply.value;
         console.warn(`Backstory: cannot load the card of ${entity.id}: ${reply.error}`);
         this.cards.delete(key); // try again next time
@@ -90,6 +94,7 @@ export class CardOverlay {
     const card = await this.prefetch(mention);
     if (card === null) return false;
     if (generation !== this.generation || !mention.range.startContainer.isConnected) return false;
+    const start = performance.now();
     if (options.focus) {
       const active = this.document.activeElement;
       this.focusToRestore = active !== null && !this.isCardTarget(active) ? active : this.focusToRestore;
@@ -100,6 +105,7 @@ export class CardOverlay {
     this.mount ??= mountShadowRoot(this.document, OVERLAY_ATTRIBUTE, cardStyles);
     this.render(card, Boolean(options.focus));
     this.place(mention, options.pointer);
+    measureTask("card", start);
     return true;
   }
 
@@ -119,6 +125,7 @@ export class CardOverlay {
 
   private render(card: EntityCardData, autoFocus: boolean): void {
     const mention = this.mention!;
+    const outer = mention.outer;
     const language = this.language ?? cardLanguageFor(this.languageChoice(), mention.range.toString(), this.document);
     this.mount!.render(
       h(EntityCard, {
@@ -133,8 +140,10 @@ export class CardOverlay {
         },
         onClose: () => this.close({ returnFocus: true }),
         onOpenSource: (source: string, fact: string) => {
-          void askBackground({ type: "openSource", dataset: card.dataset.id, source, fact, language });
+          logFailure(this.ask({ type: "openSource", dataset: card.dataset.id, source, fact, language }), "opening the source viewer");
         },
+        // Focus follows into the new card: the control that moved it is gone with the old one.
+        partOf: outer && { name: this.entities[outer.entity]!.name, onOpen: () => void this.open(outer, { focus: true }) },
       }),
     );
   }
@@ -177,7 +186,7 @@ export class CardOverlay {
     // One captured scroll listener sees every scrolling element's scroll, whatever its depth.
     const placing = new AbortController();
     const view = this.document.defaultView!;
-    const onMove = () => void update();
+    const onMove = () => logFailure(update(), "placing the card");
     this.document.addEventListener("scroll", onMove, { capture: true, passive: true, signal: placing.signal });
     view.addEventListener("resize", onMove, { passive: true, signal: placing.signal });
     const stopAuto = autoUpdate(reference, floating, update, { ancestorScroll: false, ancestorResize: false, layoutShift: false });

@@ -106,11 +106,28 @@ export function* collectTextRuns(
   root: Node,
   options: { onShadowRoot?: (shadowRoot: ShadowRoot) => void } = {},
 ): Generator<TextRun, void, undefined> {
+  for (const step of collectTextRunsInSteps(root, options)) if (step !== null) yield step;
+}
+
+/** How many elements the walk visits between two of the pauses `collectTextRunsInSteps` offers. */
+const STEP_ELEMENTS = 256;
+
+/**
+ * `collectTextRuns` for a caller that slices its work: also yields null after every
+ * `STEP_ELEMENTS` elements walked, so it can pause inside one run that spans thousands of
+ * elements (3,500 nested inline elements hold one run; walking them takes tens of ms in
+ * Firefox, whose content scripts reach the DOM through Xray wrappers).
+ */
+export function* collectTextRunsInSteps(
+  root: Node,
+  options: { onShadowRoot?: (shadowRoot: ShadowRoot) => void } = {},
+): Generator<TextRun | null, void, undefined> {
   const pending: Node[] = [root];
+  const walked = { elements: 0 };
   while (pending.length > 0) {
     const next = pending.pop()!;
     if (next !== root) options.onShadowRoot?.(next as ShadowRoot);
-    yield* walk(next, pending);
+    yield* walk(next, pending, walked);
   }
 }
 
@@ -131,7 +148,7 @@ export function enclosingBlock(node: Node): Node {
   }
 }
 
-function* walk(top: Node, shadowRoots: Node[]): Generator<TextRun, void, undefined> {
+function* walk(top: Node, shadowRoots: Node[], walked: { elements: number }): Generator<TextRun | null, void, undefined> {
   const builder = new RunBuilder();
   if (top.nodeType === TEXT_NODE) {
     builder.add(top as Text);
@@ -145,6 +162,7 @@ function* walk(top: Node, shadowRoots: Node[]): Generator<TextRun, void, undefin
     if (node.nodeType === TEXT_NODE) {
       builder.add(node as Text);
     } else if (node.nodeType === ELEMENT_NODE) {
+      if (++walked.elements % STEP_ELEMENTS === 0) yield null;
       const element = node as Element;
       const kind = kindOf(element);
       if (kind !== Kind.Inline) {

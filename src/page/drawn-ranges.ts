@@ -8,15 +8,24 @@
  * mention; only drawing is limited.
  */
 import { enclosingBlock } from "./collect-text-runs.ts";
-import type { RunRecord } from "./mention-registry.ts";
 
 /** Above this many mentions on a page, only those near the viewport are drawn. */
-export const DRAW_ALL_UP_TO = 1000;
+const DRAW_ALL_UP_TO = 1000;
 
 const ELEMENT_NODE = 1;
 
+/**
+ * What drawing needs of a run's record: its text nodes (to find its block) and its mentions'
+ * ranges. Declared here, not imported from the registry, so the pipeline's imports run one way.
+ */
+export interface DrawnRun {
+  readonly run: { readonly nodes: readonly Text[] };
+  /** `outer` is set on a name inside a longer name: it is drawn in the nested highlight. */
+  readonly mentions: readonly { readonly range: Range; readonly outer?: unknown }[];
+}
+
 /** The element whose visibility stands for a run's: its block, or the host of its shadow root. */
-function blockElementOf(record: RunRecord): Element | null {
+function blockElementOf(record: DrawnRun): Element | null {
   const first = record.run.nodes[0];
   if (first === undefined) return null;
   let block: Node | null = enclosingBlock(first);
@@ -28,21 +37,28 @@ function blockElementOf(record: RunRecord): Element | null {
 export class DrawnRanges {
   /** The Highlight registered with the page. */
   readonly highlight = new Highlight();
-  private readonly records = new Set<RunRecord>();
+  /**
+   * Names inside names, in a Highlight of their own drawn over the first: in one Highlight the
+   * inner name's underline would merge into its outer name's and the reader could not see it.
+   */
+  readonly nested = new Highlight();
+  private readonly records = new Set<DrawnRun>();
   private mentions = 0;
   private observer: IntersectionObserver | null = null;
-  private readonly byBlock = new Map<Element, Set<RunRecord>>();
-  private readonly blockOf = new Map<RunRecord, Element>();
+  private readonly byBlock = new Map<Element, Set<DrawnRun>>();
+  private readonly blockOf = new Map<DrawnRun, Element>();
   private readonly near = new Set<Element>();
 
-  constructor(private readonly drawAllUpTo = DRAW_ALL_UP_TO) {}
+  constructor(private readonly drawAllUpTo = DRAW_ALL_UP_TO) {
+    this.nested.priority = 1;
+  }
 
   /** Whether only the mentions near the viewport are drawn. */
   get isLimitedToViewport(): boolean {
     return this.observer !== null;
   }
 
-  add(record: RunRecord): void {
+  add(record: DrawnRun): void {
     this.records.add(record);
     this.mentions += record.mentions.length;
     if (this.observer === null && this.mentions > this.drawAllUpTo) this.limitToViewport();
@@ -50,7 +66,7 @@ export class DrawnRanges {
     else this.track(record);
   }
 
-  remove(record: RunRecord): void {
+  remove(record: DrawnRun): void {
     if (!this.records.delete(record)) return;
     this.mentions -= record.mentions.length;
     this.undraw(record);
@@ -87,7 +103,7 @@ export class DrawnRanges {
   }
 
   /** Observes a record's block; draws it at once if the block is already known to be near. */
-  private track(record: RunRecord): void {
+  private track(record: DrawnRun): void {
     const block = blockElementOf(record);
     if (block === null) {
       this.draw(record);
@@ -119,11 +135,11 @@ export class DrawnRanges {
     }
   }
 
-  private draw(record: RunRecord): void {
-    for (const m of record.mentions) this.highlight.add(m.range);
+  private draw(record: DrawnRun): void {
+    for (const m of record.mentions) (m.outer ? this.nested : this.highlight).add(m.range);
   }
 
-  private undraw(record: RunRecord): void {
-    for (const m of record.mentions) this.highlight.delete(m.range);
+  private undraw(record: DrawnRun): void {
+    for (const m of record.mentions) (m.outer ? this.nested : this.highlight).delete(m.range);
   }
 }

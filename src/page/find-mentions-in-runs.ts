@@ -9,11 +9,17 @@ export interface RunMention extends Mention {
   run: TextRun;
 }
 
-/** Every mention in the runs, in run order and, within a run, in text order. */
+/**
+ * Every mention in the runs, in run order and, within a run, in text order; a nested mention's
+ * `outer` is the index of its enclosing mention in the returned list.
+ */
 export function findMentionsInRuns(runs: Iterable<TextRun>, matcher: Matcher): RunMention[] {
   const found: RunMention[] = [];
   for (const run of runs) {
-    for (const mention of matcher.findMentions(run.text)) found.push({ ...mention, run });
+    const base = found.length;
+    for (const mention of matcher.findMentions(run.text)) {
+      found.push(mention.outer === undefined ? { ...mention, run } : { ...mention, outer: base + mention.outer, run });
+    }
   }
   return found;
 }

@@ -31,19 +31,32 @@ function caretAt(document: Document, x: number, y: number): { node: Node; offset
   return range ? { node: range.startContainer, offset: range.startOffset } : null;
 }
 
-/** The mention under the viewport point (x, y), or null. */
+/** How many names a mention lies inside. */
+function depthOf(mention: PageMention): number {
+  let depth = 0;
+  for (let m = mention.outer; m !== undefined; m = m.outer) depth++;
+  return depth;
+}
+
+/** Of two mentions under the pointer, the innermost: a name inside a name opens its own card. */
+function inner(best: PageMention | null, mention: PageMention): PageMention {
+  return best === null || depthOf(mention) > depthOf(best) ? mention : best;
+}
+
+/** The mention under the viewport point (x, y), the innermost where names nest, or null. */
 export function mentionAtPoint(document: Document, registry: MentionRegistry, x: number, y: number): PageMention | null {
   const highlights = CSS.highlights as RegistryWithHitTest;
+  let found: PageMention | null = null;
   if (typeof highlights.highlightsFromPoint === "function") {
     try {
       for (const hit of highlights.highlightsFromPoint(x, y)) {
         if (!registry.isOurHighlight(hit.highlight)) continue;
         for (const range of hit.ranges) {
           const mention = registry.mentionOfRange(range);
-          if (mention && isInsideRects(mention.range, x, y)) return mention;
+          if (mention && isInsideRects(mention.range, x, y)) found = inner(found, mention);
         }
       }
-      return null;
+      return found;
     } catch {
       // A wrapper the content-script world cannot read: use the caret path below.
     }
@@ -51,7 +64,7 @@ export function mentionAtPoint(document: Document, registry: MentionRegistry, x:
   const caret = caretAt(document, x, y);
   if (caret === null) return null;
   for (const mention of registry.mentionsOfNode(caret.node)) {
-    if (mention.range.isPointInRange(caret.node, caret.offset) && isInsideRects(mention.range, x, y)) return mention;
+    if (mention.range.isPointInRange(caret.node, caret.offset) && isInsideRects(mention.range, x, y)) found = inner(found, mention);
   }
-  return null;
+  return found;
 }

@@ -8,9 +8,10 @@
 import type { CardOverlay, OpenOptions } from "./card-overlay.ts";
 import { mentionAtPoint } from "./hit-test.ts";
 import type { MentionRegistry, PageMention } from "./mention-registry.ts";
+import { logFailure } from "./log-failure.ts";
 
 /** How long after the pointer leaves both the name and the card the card closes. */
-export const CLOSE_DELAY_MS = 300;
+const CLOSE_DELAY_MS = 300;
 
 /** Watches the pointer and focus, and opens or closes the card. */
 export class HoverTracker {
@@ -122,9 +123,9 @@ export class HoverTracker {
    * fetching its content meanwhile so the card is ready when the delay ends.
    */
   private startDwell(mention: PageMention, options: OpenOptions, elapsed: number): void {
-    void this.card.prefetch(mention);
+    logFailure(this.card.prefetch(mention), "fetching a card");
     const delay = Math.max(0, this.dwellDelay() - Math.max(0, elapsed));
-    this.dwellTimer = setTimeout(() => void this.card.open(mention, options), delay);
+    this.dwellTimer = setTimeout(() => logFailure(this.card.open(mention, options), "opening a card"), delay);
   }
 
   private cancelDwell(): void {

@@ -14,7 +14,8 @@ import { DrawnRanges } from "./drawn-ranges.ts";
 export interface PageMention {
   readonly entity: number;
   readonly range: Range;
-  readonly run: RunRecord;
+  /** The mention of another entity whose name this one lies inside (Istanbul in the talks' name). */
+  readonly outer?: PageMention;
 }
 
 /** The mentions of one text run; dropped and rebuilt together when the run changes. */
@@ -24,9 +25,11 @@ export interface RunRecord {
 }
 
 /** Highlight names of our own, one per highlight style (see content-script.css). */
-export const HIGHLIGHT_NAMES = { underline: "backstory-mention", background: "backstory-mention-marked" } as const;
+const HIGHLIGHT_NAMES = { underline: "backstory-mention", background: "backstory-mention-marked" } as const;
+/** The suffix of the highlight that draws names inside names, over their outer name's highlight. */
+const NESTED_SUFFIX = "-nested";
 /** The highlight of the mention whose card is open. */
-export const ACTIVE_HIGHLIGHT = "backstory-active";
+const ACTIVE_HIGHLIGHT = "backstory-active";
 
 export type HighlightStyle = keyof typeof HIGHLIGHT_NAMES;
 
@@ -57,6 +60,8 @@ export class MentionRegistry {
     style: HighlightStyle,
   ) {
     this.name = HIGHLIGHT_NAMES[style];
+    // The open card's name paints over the names inside names, which paint over their outer names.
+    this.active.priority = 2;
   }
 
   /**
@@ -74,7 +79,8 @@ export class MentionRegistry {
       const range = this.document.createRange();
       range.setStart(start.node, start.offset);
       range.setEnd(end.node, end.offset);
-      const mention: PageMention = { entity: m.entity, range, run: record };
+      const outer = m.outer === undefined ? undefined : record.mentions[m.outer];
+      const mention: PageMention = { entity: m.entity, range, outer };
       record.mentions.push(mention);
       this.byRange.set(range, mention);
     }
@@ -120,7 +126,7 @@ export class MentionRegistry {
 
   /** Whether a highlight object is ours (as `highlightsFromPoint` returns it). */
   isOurHighlight(highlight: Highlight): boolean {
-    return highlight === this.drawn.highlight;
+    return highlight === this.drawn.highlight || highlight === this.drawn.nested;
   }
 
   /** Every mention, in document order. */
@@ -175,6 +181,7 @@ export class MentionRegistry {
     if (!this.shown) return;
     const registry = CSS.highlights;
     if (registry.get(this.name) !== this.drawn.highlight) registry.set(this.name, this.drawn.highlight);
+    if (registry.get(this.name + NESTED_SUFFIX) !== this.drawn.nested) registry.set(this.name + NESTED_SUFFIX, this.drawn.nested);
     if (registry.get(ACTIVE_HIGHLIGHT) !== this.active) registry.set(ACTIVE_HIGHLIGHT, this.active);
   }
 
@@ -182,6 +189,7 @@ export class MentionRegistry {
   unregister(): void {
     const registry = CSS.highlights;
     if (registry.get(this.name) === this.drawn.highlight) registry.delete(this.name);
+    if (registry.get(this.name + NESTED_SUFFIX) === this.drawn.nested) registry.delete(this.name + NESTED_SUFFIX);
     if (registry.get(ACTIVE_HIGHLIGHT) === this.active) registry.delete(ACTIVE_HIGHLIGHT);
   }
 

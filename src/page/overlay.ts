@@ -3,10 +3,13 @@
  * Everything it sets up hangs off one AbortController, so `stop()` removes every highlight,
  * listener, observer and the host element at once, leaving the page exactly as it was.
  */
+import type { EntityType } from "../core/dataset-schema.ts";
 import type { Matcher } from "../core/matcher.ts";
-import type { Settings } from "../extension/settings.ts";
+import type { askBackground as askBackgroundType } from "../extension/messaging.ts";
+import type { Settings } from "../shared/settings.ts";
 import { CardOverlay } from "./card-overlay.ts";
 import { HoverTracker } from "./hover-tracker.ts";
+import { keepHighlightsRegistered } from "./keep-highlights-registered.ts";
 import { MentionRegistry, type PageMention } from "./mention-registry.ts";
 import { PageScanner } from "./page-scanner.ts";
 
@@ -14,7 +17,7 @@ import { PageScanner } from "./page-scanner.ts";
 export interface EntityOnPage {
   id: string;
   dataset: string;
-  type: "person" | "place" | "property" | "organization" | "event";
+  type: EntityType;
   name: { ar: string; en: string };
   mentions: number;
 }
@@ -32,15 +35,18 @@ export class Overlay {
     private settings: Settings,
     /** Called whenever the mentions on the page change (after each scan and rescan). */
     private readonly onMentionsChanged: () => void,
+    /** Sends a request to the background: the card's content, opening a source. */
+    askBackground: typeof askBackgroundType,
   ) {
     this.registry = new MentionRegistry(document, settings.highlightStyle);
-    this.card = new CardOverlay(document, this.registry, matcher.entities, () => this.settings.cardLanguage);
+    this.card = new CardOverlay(document, this.registry, matcher.entities, () => this.settings.cardLanguage, askBackground);
   }
 
   /** Highlights the page and starts watching it. */
   async start(): Promise<void> {
     const signal = this.lifetime.signal;
     new HoverTracker(this.document, this.registry, this.card, () => this.settings.hoverDelayMs, signal);
+    keepHighlightsRegistered(this.document, this.registry, signal);
     const scanner = new PageScanner(this.document, this.matcher, this.registry, signal, () => {
       this.registry.show();
       if (this.card.openMention !== null && !this.card.openMention.range.startContainer.isConnected) this.card.close();

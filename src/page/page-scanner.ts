@@ -1,12 +1,15 @@
 /**
  * Scans the page for mentions: the whole page once, in slices that leave the main thread to the
  * page, then only the blocks that mutations touch. Records the User Timing measures
- * `backstory:scan` (the initial scan) and `backstory:rescan` (each mutation batch).
+ * `backstory:scan` (the initial scan) and `backstory:rescan` (each mutation batch), which span
+ * their pauses, and a `backstory:task` for each slice between two pauses.
  */
-import type { Matcher, Mention } from "../core/matcher.ts";
-import { collectTextRuns, enclosingBlock, isInSkippedRegion, OVERLAY_ATTRIBUTE } from "./collect-text-runs.ts";
+import type { MatchProgress, Matcher } from "../core/matcher.ts";
+import { collectTextRunsInSteps, enclosingBlock, isInSkippedRegion, OVERLAY_ATTRIBUTE } from "./collect-text-runs.ts";
 import type { MentionRegistry } from "./mention-registry.ts";
+import { measureTask } from "./measure-task.ts";
 import { yieldToPage } from "./yield-to-page.ts";
+import { logFailure } from "./log-failure.ts";
 
 /** How long one slice of scanning may run before yielding (well under the 50 ms long-task mark). */
 const SLICE_MS = 8;
@@ -36,6 +39,8 @@ export class PageScanner {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private busy = false;
   private scanned = false;
+  /** When the current slice of our work began (see `measureTask`). */
+  private taskStart = 0;
 
   constructor(
     private readonly document: Document,
@@ -57,36 +62,43 @@ export class PageScanner {
   async start(): Promise<void> {
     this.observer.observe(this.document, OBSERVED);
     const start = performance.now();
+    this.taskStart = start;
     await this.scan(this.document.documentElement ?? this.document);
     if (this.signal.aborted) return;
     performance.measure("backstory:scan", { start, end: performance.now() });
     this.scanned = true;
     this.onScanned();
+    measureTask("scan", this.taskStart);
     if (this.pending.length > 0) this.schedule();
   }
 
   /** Scans the runs under `root`, yielding to the page between slices. */
   private async scan(root: Node): Promise<void> {
     const onShadowRoot = (shadowRoot: ShadowRoot) => this.observer.observe(shadowRoot, OBSERVED);
-    let sliceStart = performance.now();
-    for (const run of collectTextRuns(root, { onShadowRoot })) {
+    for (const run of collectTextRunsInSteps(root, { onShadowRoot })) {
       if (this.signal.aborted) return;
-      if (run.text.length <= LONG_RUN) {
+      if (run === null) {
+        // A long stretch of elements walked: a place to pause inside a run.
+      } else if (run.text.length <= LONG_RUN) {
         this.registry.addRun(run, this.matcher.findMentions(run.text));
       } else {
-        const mentions: Mention[] = [];
+        const progress: MatchProgress = { mentions: [], reached: 0 };
         for (let from = 0; from < run.text.length; from += LONG_RUN) {
-          mentions.push(...this.matcher.findMentionsFrom(run.text, from, from + LONG_RUN, mentions.at(-1)?.end ?? 0));
-          await yieldToPage();
+          this.matcher.findMentionsFrom(run.text, from, from + LONG_RUN, progress);
+          await this.pause();
           if (this.signal.aborted) return;
         }
-        this.registry.addRun(run, mentions);
+        this.registry.addRun(run, progress.mentions);
       }
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await yieldToPage();
-        sliceStart = performance.now();
-      }
+      if (performance.now() - this.taskStart > SLICE_MS) await this.pause();
     }
+  }
+
+  /** Ends the current slice (recording it) and gives the main thread back to the page. */
+  private async pause(): Promise<void> {
+    measureTask("scan", this.taskStart);
+    await yieldToPage();
+    this.taskStart = performance.now();
   }
 
   private enqueue(records: MutationRecord[]): void {
@@ -98,7 +110,7 @@ export class PageScanner {
     if (this.timer !== undefined || this.busy) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      void this.rescan();
+      logFailure(this.rescan(), "rescanning");
     }, BATCH_DELAY_MS);
   }
 
@@ -107,6 +119,7 @@ export class PageScanner {
     if (this.signal.aborted) return;
     this.busy = true;
     const start = performance.now();
+    this.taskStart = start;
     const records = [...this.pending, ...this.observer.takeRecords().filter((r) => !isOverlayOnly(r))];
     this.pending = [];
     let removed = false;
@@ -125,6 +138,7 @@ export class PageScanner {
     if (this.signal.aborted) return;
     performance.measure("backstory:rescan", { start, end: performance.now() });
     this.onScanned();
+    measureTask("scan", this.taskStart);
     if (this.pending.length > 0) this.schedule();
   }
 

@@ -1,9 +1,9 @@
 /** Sites as the settings list them: host names, as `URL.hostname` gives them. */
-import { settingsSchema } from "../extension/settings.ts";
+import { settingFields } from "../shared/settings.ts";
 
 /** Whether a host name may be listed in the settings: the settings schema's own rule for a site. */
 export function isListableHost(host: string): boolean {
-  return settingsSchema.def.shape.sites.safeParse([host]).success;
+  return settingFields.sites.safeParse([host]).success;
 }
 
 /**

@@ -5,7 +5,7 @@
  * is reported, so the page never shows a value that is not in effect.
  */
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import type { ParsedSettings, Settings } from "../extension/settings.ts";
+import type { ParsedSettings, Settings } from "../shared/settings.ts";
 
 /** The settings calls an extension page makes (`settings-store.ts` in the browser, fakes in tests). */
 export interface SettingsServices {

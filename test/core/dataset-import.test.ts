@@ -8,9 +8,8 @@ import {
   parseDatasetImport,
   utf8Length,
 } from "../../src/core/dataset-import.ts";
-import { datasetSchema } from "../../src/core/dataset-schema.ts";
 import { hostileDataset, junk, malformedFiles, quillmere, tenMegabytesOfJunk } from "../fixtures/datasets/test-datasets.ts";
-import { testDataset } from "./test-dataset.ts";
+import { testDataset, validDataset } from "./test-dataset.ts";
 
 const BUNDLED_ID = "istanbul-talks-2025";
 const parse = (text: string) => parseDatasetImport(text, { bundledId: BUNDLED_ID });
@@ -50,6 +49,22 @@ describe("parseDatasetImport", () => {
     (dataset.sources[0] as Record<string, unknown>).textFile = "article.txt";
     const result = parse(JSON.stringify(dataset));
     expect(result.ok ? [] : result.problems.map((p) => p.code)).toEqual(["text-file"]);
+  });
+
+  test("a reader's dataset may list exclusions; a malformed one is refused with its JSON path", () => {
+    const dataset = quillmere();
+    const entity = dataset.entities[0]!;
+    const name = entity.name.en;
+    entity.exclusions = [`${name} Foundation`];
+    expect(parse(JSON.stringify(dataset)).ok).toBe(true);
+    entity.exclusions = [`${name} Foundation`, "Nothing of hers", ""];
+    const result = parse(JSON.stringify(dataset));
+    expect(result.ok ? [] : result.problems.map((p) => `${p.code} ${p.path}`).sort()).toEqual([
+      "schema $.entities[0].exclusions[2]",
+    ]);
+    entity.exclusions = ["Nothing of hers"];
+    const second = parse(JSON.stringify(dataset));
+    expect(second.ok ? [] : second.problems.map((p) => `${p.code} ${p.path}`)).toEqual(["exclusion-without-name $.entities[0].exclusions[0]"]);
   });
 
   test("reports the bundled id along with the dataset's other problems", () => {
@@ -128,8 +143,8 @@ describe("the size limit", () => {
 
 describe("contestedAliases", () => {
   test("lists each name an earlier table already claims, with its path and who keeps it", () => {
-    const bundled = compileMatcherTable([datasetSchema.parse(testDataset())]);
-    const dataset = datasetSchema.parse({
+    const bundled = compileMatcherTable([validDataset(testDataset())]);
+    const dataset = validDataset({
       ...quillmere(),
       entities: [
         ...quillmere().entities,
@@ -146,10 +161,18 @@ describe("contestedAliases", () => {
     ]);
   });
 
+  test("a name the earlier table lists as not ours is not contested: the reader's entity takes it", () => {
+    const bundled = compileMatcherTable([validDataset(testDataset())], ["Washington State"]);
+    const dataset = quillmere();
+    const state = dataset.entities.find((e) => e.id === "washington-state")!;
+    state.aliases = ["Washington State"];
+    expect(contestedAliases(validDataset(dataset), [bundled]).map((c) => c.alias)).toEqual([]);
+  });
+
   test("none when the names are all new", () => {
-    const bundled = compileMatcherTable([datasetSchema.parse(testDataset())]);
+    const bundled = compileMatcherTable([validDataset(testDataset())]);
     const dataset = quillmere();
     dataset.entities = dataset.entities.filter((e) => e.id !== "washington-state");
-    expect(contestedAliases(datasetSchema.parse(dataset), [bundled])).toEqual([]);
+    expect(contestedAliases(validDataset(dataset), [bundled])).toEqual([]);
   });
 });

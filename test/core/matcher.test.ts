@@ -2,11 +2,17 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { compileMatcherTable } from "../../src/core/compile-matcher-table.ts";
 import { datasetSchema } from "../../src/core/dataset-schema.ts";
-import { Matcher } from "../../src/core/matcher.ts";
+import { Matcher, type MatchProgress, type Mention } from "../../src/core/matcher.ts";
+import { PatternFlag, type EntityRef, type MatcherTable } from "../../src/core/matcher-table.ts";
 import { normalizeString } from "../../src/core/normalize-text.ts";
 import { testDataset } from "./test-dataset.ts";
 
 const matcher = new Matcher(compileMatcherTable([datasetSchema.parse(testDataset())]));
+
+/** The index of an entity in the matcher's table. */
+function entityIndex(id: string): number {
+  return matcher.entities.findIndex((e) => e.id === id);
+}
 
 /** What a reader would see: [entity id, mention text as written]. */
 function mentions(text: string): [string, string][] {
@@ -33,24 +39,23 @@ describe("whole words on Unicode letters", () => {
 
 describe("Arabic proclitics stay outside the mention", () => {
   test.each([
-    ["و (and)", "وواشنطن", "واشنطن"],
-    ["ف (so)", "فواشنطن", "واشنطن"],
-    ["ب (in)", "بموسكو", "موسكو"],
-    ["ك (like)", "كموسكو", "موسكو"],
-    ["ل (for)", "لموسكو", "موسكو"],
-    ["وب", "وبموسكو", "موسكو"],
-    ["ول", "ولموسكو", "موسكو"],
-    ["فب", "فبموسكو", "موسكو"],
-    ["و before an alias with the article", "والولايات المتحدة", "الولايات المتحدة"],
-    ["ب before an alias with the article", "بالولايات المتحدة", "الولايات المتحدة"],
-    ["ل with the article's alef elided (للولايات)", "للولايات المتحدة", "لولايات المتحدة"],
-    ["ول with the alef elided", "وللولايات المتحدة", "لولايات المتحدة"],
-    ["فل with the alef elided", "فللولايات المتحدة", "لولايات المتحدة"],
-    ["ال before a name without it", "الموسكو", "موسكو"],
-    ["وال before a name without it", "والموسكو", "موسكو"],
-  ])("%s: %s → %s", (_case, text, mention) => {
-    expect(mentions(text)).toEqual([[mentions(text)[0]?.[0] ?? "none", mention]]);
-    expect(mentions(text)[0]?.[0]).not.toBe("none");
+    ["و (and)", "وواشنطن", "washington", "واشنطن"],
+    ["ف (so)", "فواشنطن", "washington", "واشنطن"],
+    ["ب (in)", "بموسكو", "moscow", "موسكو"],
+    ["ك (like)", "كموسكو", "moscow", "موسكو"],
+    ["ل (for)", "لموسكو", "moscow", "موسكو"],
+    ["وب", "وبموسكو", "moscow", "موسكو"],
+    ["ول", "ولموسكو", "moscow", "موسكو"],
+    ["فب", "فبموسكو", "moscow", "موسكو"],
+    ["و before an alias with the article", "والولايات المتحدة", "united-states", "الولايات المتحدة"],
+    ["ب before an alias with the article", "بالولايات المتحدة", "united-states", "الولايات المتحدة"],
+    ["ل with the article's alef elided (للولايات)", "للولايات المتحدة", "united-states", "لولايات المتحدة"],
+    ["ول with the alef elided", "وللولايات المتحدة", "united-states", "لولايات المتحدة"],
+    ["فل with the alef elided", "فللولايات المتحدة", "united-states", "لولايات المتحدة"],
+    ["ال before a name without it", "الموسكو", "moscow", "موسكو"],
+    ["وال before a name without it", "والموسكو", "moscow", "موسكو"],
+  ])("%s: %s → %s %s", (_case, text, entity, mention) => {
+    expect(mentions(text)).toEqual([[entity, mention]]);
   });
 
   test.each([
@@ -72,14 +77,108 @@ describe("leftmost-longest", () => {
   test("a full name is one mention, not two", () => {
     expect(mentions("قال ألكسندر دارشيف")).toEqual([["darchiev", "ألكسندر دارشيف"]]);
   });
-  test("a longer alias wins over a shorter one it contains", () => {
-    expect(mentions("السفارة الأميركية في موسكو")).toEqual([["embassy", "السفارة الأميركية في موسكو"]]);
+  test("a longer alias wins over a shorter one it contains, which stays nested in it", () => {
+    expect(matcher.findMentions("السفارة الأميركية في موسكو")).toEqual([
+      { entity: entityIndex("embassy"), start: 0, end: 26 },
+      { entity: entityIndex("moscow"), start: 21, end: 26, outer: 0 },
+    ]);
   });
   test("the shorter alias still matches alone", () => {
     expect(mentions("في موسكو")).toEqual([["moscow", "موسكو"]]);
   });
   test("adjacent mentions do not swallow each other", () => {
     expect(mentions("Moscow Washington")).toEqual([["moscow", "Moscow"], ["washington", "Washington"]]);
+  });
+});
+
+/**
+ * A table with names inside names: the talks (with Moscow, Washington and Istanbul in their
+ * name), a consulate, and names that are not ours (a newspaper, a university, a region), added
+ * by hand as patterns flagged `notOurs`, the way the bundled lexicon adds them.
+ */
+function nestedTable(): MatcherTable {
+  const base = compileMatcherTable([datasetSchema.parse(testDataset())]);
+  const entities = [...base.entities];
+  const patterns = [...base.patterns];
+  const add = (id: string, type: EntityRef["type"], names: string[]) => {
+    const index = entities.push({ id, type, name: { ar: names[0]!, en: id }, dataset: "test" }) - 1;
+    for (const name of names) patterns.push([normalizeString(name), index, /^\p{Script=Arabic}/u.test(name) ? PatternFlag.arabicStart : 0]);
+  };
+  add("istanbul", "place", ["إسطنبول", "Istanbul"]);
+  add("talks", "event", ["المحادثات بين موسكو وواشنطن في إسطنبول", "US-Russia talks in Istanbul"]);
+  add("first-round", "event", ["first round of US-Russia talks in Istanbul"]);
+  add("consulate", "organization", ["القنصلية الروسية وسط إسطنبول", "Russian consulate in Istanbul"]);
+  add("tass-bureau", "organization", ["TASS Moscow bureau", "TASS Moscow"]);
+  for (const name of ["The Moscow Times", "جامعة موسكو", "Moscow State University", "Istanbul Moscow Washington Express", "US Embassy"]) {
+    patterns.push([normalizeString(name), 0, PatternFlag.notOurs | (/^\p{Script=Arabic}/u.test(name) ? PatternFlag.arabicStart : 0)]);
+  }
+  return { ...base, entities, patterns };
+}
+
+const nested = new Matcher(nestedTable());
+
+/** What a reader would see, nested mentions marked: [entity id, text, enclosing entity id or ""]. */
+function nestedMentions(text: string, m = nested): [string, string, string][] {
+  const found = m.findMentions(text);
+  return found.map((x) => [m.entities[x.entity]!.id, text.slice(x.start, x.end), x.outer === undefined ? "" : m.entities[found[x.outer]!.entity]!.id]);
+}
+
+describe("names inside names", () => {
+  test.each([
+    ["a place inside an event's name keeps its own mention", "جرت المحادثات بين موسكو وواشنطن في إسطنبول أمس", [
+      ["talks", "المحادثات بين موسكو وواشنطن في إسطنبول", ""],
+      ["moscow", "موسكو", "talks"],
+      ["washington", "واشنطن", "talks"],
+      ["istanbul", "إسطنبول", "talks"],
+    ]],
+    ["an event inside a longer event's name is another event, not nested; the places in both are", "the first round of US-Russia talks in Istanbul", [
+      ["first-round", "first round of US-Russia talks in Istanbul", ""],
+      ["united-states", "US", "first-round"],
+      ["istanbul", "Istanbul", "first-round"],
+    ]],
+    ["a place inside a consulate's name", "أمام القنصلية الروسية وسط إسطنبول", [
+      ["consulate", "القنصلية الروسية وسط إسطنبول", ""],
+      ["istanbul", "إسطنبول", "consulate"],
+    ]],
+    ["names nested in an English event name, an acronym at the same start", "The US-Russia talks in Istanbul ended", [
+      ["talks", "US-Russia talks in Istanbul", ""],
+      ["united-states", "US", "talks"],
+      ["istanbul", "Istanbul", "talks"],
+    ]],
+    ["the same name outside the longer one is a top-level mention", "في إسطنبول: المحادثات بين موسكو وواشنطن في إسطنبول", [
+      ["istanbul", "إسطنبول", ""],
+      ["talks", "المحادثات بين موسكو وواشنطن في إسطنبول", ""],
+      ["moscow", "موسكو", "talks"],
+      ["washington", "واشنطن", "talks"],
+      ["istanbul", "إسطنبول", "talks"],
+    ]],
+    ["a shorter alias of the same entity inside is not a second mention; what it contains is", "Darchiev told the TASS Moscow bureau", [
+      ["darchiev", "Darchiev", ""],
+      ["tass-bureau", "TASS Moscow bureau", ""],
+      ["tass", "TASS", "tass-bureau"],
+      ["moscow", "Moscow", "tass-bureau"],
+    ]],
+    ["a name not ours yields nothing and swallows what it contains", "for The Moscow Times in Moscow", [["moscow", "Moscow", ""]]],
+    ["an Arabic name not ours, after a proclitic", "طلاب بجامعة موسكو", []],
+    ["a name not ours that starts first beats a name of ours that overlaps it", "Istanbul Moscow Washington Express", []],
+    ["a name not ours inside a name of ours swallows only what it contains", "US Embassy in Moscow said", [
+      ["embassy", "US Embassy in Moscow", ""],
+      ["moscow", "Moscow", "embassy"],
+    ]],
+    ["a nested name crossing the end of an earlier nested name is dropped", "Moscow State University Washington", [["washington", "Washington", ""]]],
+  ])("%s", (_case, text, expected) => {
+    expect(nestedMentions(text)).toEqual(expected);
+  });
+
+  test("nested mentions carry the offsets of their own text", () => {
+    const text = "قال إن المحادثات بين موسكو وواشنطن في إسطنبول بناءة";
+    expect(nested.findMentions(text).map(({ start, end, outer }) => [start, end, outer])).toEqual([
+      // "قال إن " is 7 units; «المحادثات» 9, so «بين» 17–20, «موسكو» 21–26, «و» 27, «واشنطن» 28–34, «في» 35–37.
+      [7, 45, undefined],
+      [21, 26, 0],
+      [28, 34, 0],
+      [38, 45, 0],
+    ]);
   });
 });
 
@@ -97,17 +196,17 @@ describe("case-sensitive acronyms", () => {
 
 describe("normalisation inside the text, offsets in the original", () => {
   test.each([
-    ["tashkeel on the name", "قال دَارْشِيفُ اليوم", "دَارْشِيفُ"],
-    ["tatweel in the name", "قال دارشـــيف اليوم", "دارشـــيف"],
-    ["a zero-width joiner in the name", "قال دارش\u200dيف", "دارش\u200dيف"],
-    ["a soft hyphen in a Latin name", "Dar\u00adchiev said", "Dar\u00adchiev"],
-    ["NBSP between the words", "ألكسندر\u00a0دارشيف", "ألكسندر\u00a0دارشيف"],
-    ["a line break between the words", "Pioneer\n   Point", "Pioneer\n   Point"],
-    ["accents folded", "Turkiye and Türkiye", "Turkiye"],
-    ["Persian letter forms", "في موسکو", "موسکو"],
-    ["alef maqsura in a variant spelling", "أمريكا", "أمريكا"],
-  ])("%s", (_case, text, mention) => {
-    expect(mentions(text)[0]?.[1]).toBe(mention);
+    ["tashkeel on the name", "قال دَارْشِيفُ اليوم", [["darchiev", "دَارْشِيفُ"]]],
+    ["tatweel in the name", "قال دارشـــيف اليوم", [["darchiev", "دارشـــيف"]]],
+    ["a zero-width joiner in the name", "قال دارش\u200dيف", [["darchiev", "دارش\u200dيف"]]],
+    ["a soft hyphen in a Latin name", "Dar\u00adchiev said", [["darchiev", "Dar\u00adchiev"]]],
+    ["NBSP between the words", "ألكسندر\u00a0دارشيف", [["darchiev", "ألكسندر\u00a0دارشيف"]]],
+    ["a line break between the words", "Pioneer\n   Point", [["pioneer-point", "Pioneer\n   Point"]]],
+    ["accents folded", "Turkiye and Türkiye", [["turkiye", "Turkiye"], ["turkiye", "Türkiye"]]],
+    ["Persian letter forms", "في موسکو", [["moscow", "موسکو"]]],
+    ["alef maqsura in a variant spelling", "أمريكا", [["united-states", "أمريكا"]]],
+  ])("%s", (_case, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
   });
 });
 
@@ -115,6 +214,7 @@ describe("properties", () => {
   const names = ["دارشيف", "موسكو", "الولايات المتحدة", "Rubio", "Pioneer Point", "تاس"];
   const noise = fc.constantFrom("\u064e", "\u0651", "\u0640", "\u200c", "\u200d", "\u200f", "\u00ad", " ", "\u00a0", "\n");
   const clitic = fc.constantFrom("", "و", "ب", "ل", "وب", "ف");
+  const dataset = datasetSchema.parse(testDataset());
 
   test("every mention maps back to original text that normalises to one of its entity's aliases", () => {
     fc.assert(
@@ -129,12 +229,13 @@ describe("properties", () => {
         const found = matcher.findMentions(text);
         let previousEnd = 0;
         for (const m of found) {
-          expect(m.start).toBeGreaterThanOrEqual(previousEnd);
+          // Top-level mentions do not overlap; a nested one lies inside the one it names.
+          if (m.outer === undefined) expect(m.start).toBeGreaterThanOrEqual(previousEnd);
+          else expect(found[m.outer]!.start <= m.start && m.end <= found[m.outer]!.end).toBe(true);
           expect(m.end).toBeGreaterThan(m.start);
-          previousEnd = m.end;
+          if (m.outer === undefined) previousEnd = m.end;
           const slice = normalizeString(text.slice(m.start, m.end));
           const entity = matcher.entities[m.entity]!;
-          const dataset = datasetSchema.parse(testDataset());
           const aliases = dataset.entities
             .find((e) => e.id === entity.id)!
             .aliases.map((a) => (typeof a === "string" ? a : a.text))
@@ -168,31 +269,64 @@ describe("properties", () => {
 });
 
 describe("slices", () => {
+  /** The mentions of `text` matched in slices cut at `bounds`. */
+  function inSlices(m: Matcher, text: string, bounds: number[]): Mention[] {
+    const progress: MatchProgress = { mentions: [], reached: 0 };
+    let from = 0;
+    for (const to of [...bounds, text.length]) {
+      if (to < from) continue;
+      m.findMentionsFrom(text, from, to, progress);
+      from = to;
+    }
+    return progress.mentions;
+  }
+
   test("matching a text in slices gives exactly what one pass gives", () => {
     const piece = fc.constantFrom("دارشيف", "ألكسندر", " ", "\u200d", "\u064e", "و", "ال", "الولايات", "المتحدة", "للولايات", "Rubio", "Pioneer", "Point", "US", "us", "x", "Moscow");
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 60 }), fc.array(fc.nat(), { maxLength: 6 }), (pieces, cuts) => {
         const text = pieces.join("");
         const bounds = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-        const sliced: { entity: number; start: number; end: number }[] = [];
-        let from = 0;
-        for (const to of [...bounds, text.length]) {
-          if (to < from) continue;
-          sliced.push(...matcher.findMentionsFrom(text, from, to, sliced.at(-1)?.end ?? 0));
-          from = to;
-        }
-        expect(sliced).toEqual(matcher.findMentions(text));
+        expect(inSlices(matcher, text, bounds)).toEqual(matcher.findMentions(text));
       }),
       { numRuns: 3000 },
     );
   });
 
+  test("with names inside names and names not ours, slices give exactly what one pass gives", () => {
+    const piece = fc.constantFrom(
+      "المحادثات بين موسكو وواشنطن في إسطنبول", "القنصلية الروسية وسط إسطنبول", "جامعة موسكو", "بجامعة", "موسكو", "إسطنبول",
+      "US-Russia talks in Istanbul", "The Moscow Times", "US Embassy in Moscow", "Moscow State University", "TASS Moscow", "bureau", "Washington",
+      "Express", "The", "Istanbul", "US", " ", " ", "و", "\u200d",
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.array(fc.nat(), { maxLength: 6 }), (pieces, cuts) => {
+        const text = pieces.join("");
+        const bounds = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+        expect(inSlices(nested, text, bounds)).toEqual(nested.findMentions(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test("a slice that starts inside a name not ours taken before it finds nothing in it", () => {
+    const text = "for The Moscow Times";
+    // One pass: the newspaper wins; cut after "The ", Moscow must not come back in the second slice.
+    expect(inSlices(nested, text, [8])).toEqual([]);
+  });
+
+  test("nested mentions that start after the slice's end come with their outer mention", () => {
+    const text = "المحادثات بين موسكو وواشنطن في إسطنبول";
+    const progress: MatchProgress = { mentions: [], reached: 0 };
+    nested.findMentionsFrom(text, 0, 5, progress);
+    expect(progress.mentions.map((m) => text.slice(m.start, m.end))).toEqual([text, "موسكو", "واشنطن", "إسطنبول"]);
+    expect(progress.reached).toBe(text.length);
+  });
+
   test("a name padded with many invisible characters across a slice's edge is still found whole", () => {
     const name = `Pio${"\u200d".repeat(400)}neer Point`;
     const text = `${"x ".repeat(10)}${name} and more`;
-    const first = matcher.findMentionsFrom(text, 0, 25, 0);
-    const rest = matcher.findMentionsFrom(text, 25, text.length, first.at(-1)?.end ?? 0);
-    expect([...first, ...rest].map((m) => text.slice(m.start, m.end))).toEqual([name]);
+    expect(inSlices(matcher, text, [25]).map((m) => text.slice(m.start, m.end))).toEqual([name]);
   });
 });
 

@@ -24,6 +24,8 @@ export const ARTIFACTS = path.join(ROOT, "test-results/screenshots");
 
 /** The highlight names the content script registers. */
 export const MENTION_HIGHLIGHT = "backstory-mention";
+/** The highlight of names inside longer names (Istanbul in the talks' name). */
+export const NESTED_HIGHLIGHT = "backstory-mention-nested";
 /** The overlay's host element (on `<html>`, present only while a card is open). */
 const OVERLAY_HOST = "[data-backstory]";
 
@@ -212,12 +214,12 @@ export async function waitForScan(page: AnyPage): Promise<void> {
 }
 
 /** The texts of the ranges we highlight, in the order they were added (read from the main world). */
-export function highlightedTexts(page: AnyPage): Promise<string[]> {
-  return driverPage(page).evaluate((name) => [...(CSS.highlights.get(name) ?? [])].map((r) => r.toString()), MENTION_HIGHLIGHT);
+export function highlightedTexts(page: AnyPage, name = MENTION_HIGHLIGHT): Promise<string[]> {
+  return driverPage(page).evaluate((name) => [...(CSS.highlights.get(name) ?? [])].map((r) => r.toString()), name);
 }
 
-/** The viewport centre of the first highlighted range whose text is `text`. */
-export async function mentionCentre(page: AnyPage, text: string, occurrence = 0): Promise<{ x: number; y: number }> {
+/** The viewport centre of the first range whose text is `text` in a highlight of ours (top-level mentions by default). */
+export async function mentionCentre(page: AnyPage, text: string, occurrence = 0, name = MENTION_HIGHLIGHT): Promise<{ x: number; y: number }> {
   const point = await driverPage(page).evaluate(
     ({ name, text, occurrence }) => {
       const ranges = [...(CSS.highlights.get(name) ?? [])].filter((r) => r.toString() === text);
@@ -227,16 +229,16 @@ export async function mentionCentre(page: AnyPage, text: string, occurrence = 0)
       const rect = range.getClientRects()[0]!;
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     },
-    { name: MENTION_HIGHLIGHT, text, occurrence },
+    { name, text, occurrence },
   );
   if (point === null) throw new Error(`no highlighted mention "${text}"`);
   return point;
 }
 
-/** Moves the pointer onto a mention and waits for its card. */
-export async function hoverMention(page: AnyPage, text: string, occurrence = 0): Promise<void> {
+/** Moves the pointer onto a mention (top-level by default) and waits for its card. */
+export async function hoverMention(page: AnyPage, text: string, occurrence = 0, name = MENTION_HIGHLIGHT): Promise<void> {
   const driver = driverPage(page);
-  const { x, y } = await mentionCentre(driver, text, occurrence);
+  const { x, y } = await mentionCentre(driver, text, occurrence, name);
   await driver.mouse.move(x - 3, y, { steps: 2 });
   await driver.mouse.move(x, y, { steps: 2 });
   await waitForCard(driver);

@@ -13,9 +13,12 @@ import {
   BackstoryBrowser,
   ClosedShadow,
   FixtureServer,
+  MENTION_HIGHLIGHT,
+  NESTED_HIGHLIGHT,
   ROOT,
   bodyBeforeAndNow,
   captureBodyBeforeExtension,
+  driverPage,
   hasOverlayHost,
   highlightedTexts,
   hoverMention,
@@ -39,9 +42,10 @@ afterAll(async () => {
   await server.stop();
 });
 
-async function expectedTexts(page: string): Promise<string[]> {
+/** The expected mentions' texts: top-level ones, or (`nested`) those inside a longer name. */
+async function expectedTexts(page: string, nested = false): Promise<string[]> {
   const file = path.join(ROOT, "test/fixtures/pages", page.replace(/\.html$/, ".expected.json"));
-  return (JSON.parse(await readFile(file, "utf8")) as { text: string }[]).map((m) => m.text);
+  return (JSON.parse(await readFile(file, "utf8")) as { text: string; outer?: string }[]).filter((m) => (m.outer !== undefined) === nested).map((m) => m.text);
 }
 
 describe.each(BROWSER_NAMES)("%s", (browserName) => {
@@ -70,6 +74,10 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
       expect(texts.length).toBe(expected.length);
       // Highlights are not wrapped in elements: compare the highlighted texts as a multiset.
       expect([...texts].sort()).toEqual([...expected].sort());
+      // Names inside longer names are drawn in a highlight of their own, over their outer name's.
+      const nested = await expectedTexts(name, true);
+      expect(nested.length).toBeGreaterThan(0);
+      expect([...(await highlightedTexts(page, NESTED_HIGHLIGHT))].sort()).toEqual([...nested].sort());
       await page.close();
     });
 
@@ -118,11 +126,25 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
       expect((await highlightedTexts(page)).length).toBe((await expectedTexts("istanbul-talks.en.html")).length);
       await page.close();
     });
+
+    test("the page clearing the registry, then the reader scrolling with the keyboard: our highlights are back, the pointer never moved", async () => {
+      const paragraphs = Array.from({ length: 80 }, (_, i) => `<p>Paragraph ${i}: Alexander Darchiev met Marco Rubio in Istanbul.</p>`).join("");
+      const page = await browser.open(server.add("long-article.html", `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body><main>${paragraphs}</main></body></html>`));
+      // With more than 1,000 mentions only those near the viewport would be drawn; 240 are all drawn.
+      expect((await highlightedTexts(page)).length).toBe(240);
+      await page.evaluate(() => CSS.highlights.clear());
+      expect(await page.evaluate(() => CSS.highlights.has("backstory-mention"))).toBe(false);
+      await page.keyboard.press("PageDown");
+      await page.waitForFunction(() => window.scrollY > 0, undefined, { timeout: 2000 });
+      await page.waitForFunction(() => CSS.highlights.has("backstory-mention"), undefined, { timeout: 2000 });
+      expect((await highlightedTexts(page)).length).toBe(240);
+      await page.close();
+    });
   });
 
   describe("hover cards", () => {
     test.each([
-      ["seed-article.ar.html", "دارشيف", "ar", "rtl", "ألكسندر دارشيف", "Alexander Darchiev", "بحسب"],
+      ["seed-article.ar.html", "دارشيف", "ar", "rtl", "ألكسندر دارشيف", "Alexander Darchiev", "منسوب إلى"],
       ["istanbul-talks.en.html", "Darchiev", "en", "ltr", "Alexander Darchiev", "ألكسندر دارشيف", "According to"],
     ])("%s: resting on %s opens his card with a fact, its claimant and its verbatim quote", async (name, mention, lang, dir, heading, otherName, according) => {
       const page = await browser.open(server.url(name));
@@ -141,7 +163,7 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
       // Expanding a fact's source line shows the quote to the reader.
       const shadow = (await ClosedShadow.find(page))!;
       const summary = await shadow.evaluate<{ x: number; y: number }>(`(root) => {
-        const s = root.querySelector('details summary'); const r = s.getBoundingClientRect();
+        const s = root.querySelector('details summary'); s.scrollIntoView({ block: 'nearest' }); const r = s.getBoundingClientRect();
         return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
       }`);
       await page.mouse.move(summary.x, summary.y, { steps: 4 });
@@ -150,10 +172,68 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
       expect(quotes).toContain(shown.trim());
       await shadow.dispose();
 
+      // The picture shows the card from its top: the name, then the background with its sources.
+      await (await ClosedShadow.find(page))!.evaluate(`(root) => { root.querySelector('[role="dialog"]').scrollTop = 0; }`);
       await waitForCardSettled(page);
       await page.screenshot(path.join(ARTIFACTS, `card-${lang}.${browserName}.png`));
       await page.keyboard.press("Escape");
       await waitForNoCard(page);
+      await page.close();
+    });
+
+    test("resting on «إسطنبول» inside the talks' name opens Istanbul's card, which offers the talks in one step", async () => {
+      const talks = "المحادثات بين موسكو وواشنطن في إسطنبول";
+      const talksName = "المحادثات الروسية الأمريكية في إسطنبول (أبريل 2025)";
+      const page = await browser.open(server.url("seed-article.ar.html"));
+      // The first nested «إسطنبول» on the page is the one in the talks' name (paragraph 4).
+      const { x, y } = await mentionCentre(page, "إسطنبول", 0, NESTED_HIGHLIGHT);
+      await page.mouse.move(x - 3, y, { steps: 2 });
+      await page.mouse.move(x, y, { steps: 2 });
+      let card = await waitForCard(page);
+      expect(card.label).toBe("إسطنبول");
+      expect(card.text).toContain(`جزء من: ${talksName}`);
+      expect(await highlightedTexts(page, "backstory-active")).toEqual(["إسطنبول"]);
+      await waitForCardSettled(page);
+      await page.screenshot(path.join(ARTIFACTS, `nested-card-ar.${browserName}.png`));
+
+      // The offer is a button the keyboard reaches: focus it and press Enter.
+      const shadow = (await ClosedShadow.find(page))!;
+      expect(await shadow.evaluate<string>(`(root) => { const b = root.querySelector('button.part-of'); b.focus(); return b.tagName + ':' + (root.activeElement === b); }`)).toBe("BUTTON:true");
+      await shadow.dispose();
+      await page.keyboard.press("Enter");
+      await driverPage(page).waitForFunction((name) => [...(CSS.highlights.get(name) ?? [])].map(String).join() !== "إسطنبول", "backstory-active", { timeout: 5000 });
+      card = await waitForCard(page);
+      expect(card.label).toBe(talksName);
+      expect(card.text).not.toContain("جزء من");
+      expect(await highlightedTexts(page, "backstory-active")).toEqual([talks]);
+      await page.keyboard.press("Escape");
+      await waitForNoCard(page);
+
+      // The talks' own card stays one rest away: on the outer name outside the inner names.
+      const start = await driverPage(page).evaluate(({ name, text }) => {
+        const range = [...(CSS.highlights.get(name) ?? [])].find((r) => r.toString() === text) as Range;
+        const word = document.createRange();
+        word.setStart(range.startContainer, range.startOffset);
+        word.setEnd(range.startContainer, range.startOffset + "المحادثات".length);
+        const rect = word.getClientRects()[0]!;
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }, { name: MENTION_HIGHLIGHT, text: talks });
+      await page.mouse.move(start.x - 3, start.y, { steps: 2 });
+      await page.mouse.move(start.x, start.y, { steps: 2 });
+      card = await waitForCard(page);
+      expect(card.label).toBe(talksName);
+      await page.keyboard.press("Escape");
+      await waitForNoCard(page);
+
+      // In the marker style too, names inside names have a highlight of their own, drawn deeper.
+      await browser.setSettings({ highlightStyle: "background" });
+      try {
+        await driverPage(page).waitForFunction((name) => CSS.highlights.has(name), "backstory-mention-marked-nested", { timeout: 3000 });
+        expect([...(await highlightedTexts(page, "backstory-mention-marked-nested"))].sort()).toEqual([...(await expectedTexts("seed-article.ar.html", true))].sort());
+        await page.screenshot(path.join(ARTIFACTS, `nested-marker-ar.${browserName}.png`));
+      } finally {
+        await browser.setSettings({ highlightStyle: "underline" });
+      }
       await page.close();
     });
 
@@ -322,11 +402,13 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
 
   describe("accessibility", () => {
     test.each([
-      ["seed-article.ar.html", "دارشيف", "ar"],
-      ["istanbul-talks.en.html", "Killenworth", "en"],
-    ])("%s: axe-core finds no violations inside the open card", async (name, mention) => {
+      ["seed-article.ar.html", "دارشيف", MENTION_HIGHLIGHT],
+      ["istanbul-talks.en.html", "Killenworth", MENTION_HIGHLIGHT],
+      // A name inside a longer name: the card with its "Part of" button.
+      ["seed-article.ar.html", "إسطنبول", NESTED_HIGHLIGHT],
+    ])("%s: axe-core finds no violations inside the open card (%s)", async (name, mention, highlight) => {
       const page = await browser.open(server.url(name));
-      await hoverMention(page, mention);
+      await hoverMention(page, mention, 0, highlight);
       const axeSource = await readFile(path.join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
       const shadow = (await ClosedShadow.find(page))!;
       // Open every source line so the quotes are checked too.

@@ -35,7 +35,9 @@ afterAll(async () => {
   await server.stop();
 });
 
-const highlightCount = (page: PageDriver) => page.evaluate(() => CSS.highlights.get("backstory-mention")?.size ?? 0);
+/** Every range we highlight: top-level mentions and the names nested inside them. */
+const highlightCount = (page: PageDriver) =>
+  page.evaluate(() => (CSS.highlights.get("backstory-mention")?.size ?? 0) + (CSS.highlights.get("backstory-mention-nested")?.size ?? 0));
 const expectedCount = async (name: string) =>
   (JSON.parse(await readFile(path.join(ROOT, "test/fixtures/pages", name.replace(/\.html$/, ".expected.json")), "utf8")) as unknown[]).length;
 const isChecked = (page: PageDriver, selector: string) => page.evaluate((s) => document.querySelector<HTMLInputElement>(s)?.checked ?? null, selector);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import type { Dataset } from "../../src/core/dataset-schema.ts";
 import { buildEntityCard } from "../../src/core/entity-card.ts";
-import { backgroundProtocol } from "../../src/extension/messages.ts";
+import { backgroundProtocol } from "../../src/shared/messages.ts";
 import { bundledDataset, realDatasetServices } from "../ui/fake-dataset-services.ts";
 import { quillmere } from "../fixtures/datasets/test-datasets.ts";
 
@@ -39,7 +39,7 @@ describe("DatasetLibrary", () => {
     if (!found.ok) return;
     const card = buildEntityCard(found.dataset, "ilse-varnhagen")!;
     expect(card.dataset.id).toBe("quillmere-test");
-    expect(card.facts.map((f) => f.claimant?.id ?? null)).toEqual(["ilse-varnhagen"]);
+    expect(card.facts.map((f) => f.attribution.claimants)).toEqual([[{ entity: "ilse-varnhagen", name: expect.objectContaining({ en: "Ilse Varnhagen" }) }]]);
     await library.get("quillmere-test");
     await library.list();
     const datasetReads = get.mock.calls.filter(([keys]) => String(keys).startsWith("dataset/"));

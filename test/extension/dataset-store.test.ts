@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { compileMatcherTable } from "../../src/core/compile-matcher-table.ts";
 import type { Dataset } from "../../src/core/dataset-schema.ts";
 import { DatasetStore, type PreparedImport } from "../../src/extension/dataset-store.ts";
-import { INDEX_KEY, readIndex, readTables } from "../../src/extension/imported-datasets.ts";
+import { INDEX_KEY, readIndex, readTables } from "../../src/shared/imported-datasets.ts";
 import { bundledDataset } from "../ui/fake-dataset-services.ts";
 import { quillmere } from "../fixtures/datasets/test-datasets.ts";
 import { FakeStorageArea } from "./fake-storage.ts";
@@ -46,6 +46,31 @@ async function withQuillmere() {
 }
 
 describe("importing", () => {
+  test("a format-1 file is stored as imported and read back migrated: claimant, kind and summary", async () => {
+    const { storage, store } = await withQuillmere();
+    // Stored as written, so it is validated by format 1's rules again (a summary needs no source there).
+    const stored = storage.snapshot()["dataset/quillmere-test/r1"] as { dataset: Record<string, unknown> };
+    expect(stored.dataset).toEqual(quillmere());
+    const loaded = await store.loadById("quillmere-test");
+    if (!loaded?.ok) throw new Error("not loaded");
+    const varnhagen = loaded.dataset.entities.find((e) => e.id === "ilse-varnhagen")!;
+    const file = quillmere().entities.find((e) => e.id === "ilse-varnhagen")!;
+    expect(varnhagen.background).toEqual([{ text: file.summary, sources: [] }]);
+    const fileFacts = quillmere().facts!;
+    expect(loaded.dataset.facts.map((f) => [f.kind, f.claimants])).toEqual(
+      fileFacts.map((f) => (f.claimant === undefined ? ["reporting", []] : ["reported", [f.claimant]])),
+    );
+  });
+
+  test("an import stored before format 2 (a parsed format-1 dataset) still loads, migrated", async () => {
+    const { storage, store } = await withQuillmere();
+    // What the previous version wrote: the format-1 dataset with its defaults filled in.
+    const old = { ...quillmere(), entities: quillmere().entities.map((e) => ({ aliases: [], related: [], ...e })) };
+    await storage.set({ "dataset/quillmere-test/r1": { format: 1, importedAt: "2026-01-01T00:00:00.000Z", dataset: old } });
+    const loaded = await store.loadById("quillmere-test");
+    expect(loaded?.ok && loaded.dataset.format).toBe(2);
+  });
+
   test("saves the dataset and its table under a revision, then lists it, enabled, in the index", async () => {
     const { storage, store } = await withQuillmere();
     expect(storage.keys()).toEqual(["dataset/quillmere-test/r1", INDEX_KEY, "table/quillmere-test/r1"]);

@@ -3,7 +3,7 @@
  * (as the browser serialises them), changes are reported to `onChanged` listeners, and a test
  * can make writes fail — every write, or only those touching certain keys.
  */
-import type { StorageArea, StorageChangeEvent, StorageChangeListener } from "../../src/extension/imported-datasets.ts";
+import type { StorageArea, StorageChangeEvent, StorageChangeListener } from "../../src/shared/imported-datasets.ts";
 
 const copy = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
 

@@ -1,30 +1,18 @@
 /**
  * The upgrade path: what `runtime.onInstalled` runs, against fake storage holding values an
- * older version wrote. The browser API is replaced by fakes (`browser-api.ts` is the only module
- * that touches it), so the real settings store runs against an in-memory `storage.sync`.
+ * older version wrote. The real settings store runs over an in-memory `storage.sync`, passed in.
  */
 import { beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import { compileMatcherTable } from "../../src/core/compile-matcher-table.ts";
 import type { Dataset } from "../../src/core/dataset-schema.ts";
 import { DatasetStore } from "../../src/extension/dataset-store.ts";
-import { INDEX_KEY, readIndex, readTables } from "../../src/extension/imported-datasets.ts";
+import { INDEX_KEY, readIndex, readTables } from "../../src/shared/imported-datasets.ts";
 import { handleInstalled } from "../../src/extension/on-installed.ts";
-import { DEFAULT_SETTINGS, SETTINGS_KEY } from "../../src/extension/settings.ts";
-import { repairStoredSettings } from "../../src/extension/settings-store.ts";
+import { DEFAULT_SETTINGS, SETTINGS_KEY } from "../../src/shared/settings.ts";
+import { settingsStore } from "../../src/extension/settings-store.ts";
 import { bundledDataset } from "../ui/fake-dataset-services.ts";
 import { quillmere } from "../fixtures/datasets/test-datasets.ts";
 import { FakeStorageArea } from "./fake-storage.ts";
-
-const browser = vi.hoisted(() => ({ sync: null as unknown }));
-vi.mock("../../src/extension/browser-api.ts", () => ({
-  extension: {
-    storage: {
-      get sync() {
-        return browser.sync;
-      },
-    },
-  },
-}));
 
 let bundled: Dataset;
 beforeAll(async () => {
@@ -35,7 +23,6 @@ let sync: FakeStorageArea;
 let local: FakeStorageArea;
 beforeEach(() => {
   sync = new FakeStorageArea();
-  browser.sync = sync;
   local = new FakeStorageArea();
 });
 
@@ -58,7 +45,9 @@ async function storedByVersion010(): Promise<void> {
 
 function tasksAt(version: string) {
   const store = new DatasetStore(local, { version, newRevision: () => "new1" });
-  return { repairSettings: repairStoredSettings, upgradeDatasets: vi.fn(() => store.upgrade()) };
+  // The settings store over whichever fake storage.sync the test holds when the task runs.
+  const repairSettings = () => settingsStore({ sync, onChanged: sync.onChanged }).repairStoredSettings();
+  return { repairSettings, upgradeDatasets: vi.fn(() => store.upgrade()) };
 }
 
 describe("runtime.onInstalled with reason 'update'", () => {
@@ -111,7 +100,6 @@ describe("runtime.onInstalled with reason 'update'", () => {
     await storedByVersion010();
     const tasks = tasksAt("0.2.0");
     sync = new FakeStorageArea();
-    browser.sync = sync;
     const log = await handleInstalled({ reason: "install" }, tasks);
     expect(tasks.upgradeDatasets).toHaveBeenCalledOnce();
     expect(log).toContain("install: compiled again the tables of quillmere-test");

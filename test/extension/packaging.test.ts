@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const dist = path.join(root, "dist");
+// biome-ignore lint/suspicious/noExplicitAny: a manifest read back from JSON, checked field by field below
 type Manifest = Record<string, any>;
 const manifests: Record<string, Manifest> = {};
 

@@ -1,7 +1,7 @@
 import { parseHTML } from "linkedom";
 import { Window } from "happy-dom";
 import { describe, expect, test } from "vitest";
-import { collectTextRuns, isInSkippedRegion, positionInRun } from "../../src/page/collect-text-runs.ts";
+import { collectTextRuns, collectTextRunsInSteps, isInSkippedRegion, positionInRun } from "../../src/page/collect-text-runs.ts";
 
 function runsOf(html: string): string[] {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
@@ -30,6 +30,15 @@ describe("collectTextRuns", () => {
     expect(runsOf(html)).toEqual(expected);
   });
 
+  test("in steps: a pause offered every 256 elements, inside one run of 1,000 nested inline elements too, and the same runs", () => {
+    const nested = `${"<span>".repeat(1000)}deep${"</span>".repeat(1000)}`;
+    const { document } = parseHTML(`<!doctype html><html><body><p>Pioneer ${nested} Point</p><p>Moscow</p></body></html>`);
+    const steps = [...collectTextRunsInSteps(document.body)];
+    // body, two p and 1,000 spans: 1,003 elements, so three pauses (after the 256th, 512th and 768th), all inside the first run.
+    expect(steps.map((s) => (s === null ? null : s.text))).toEqual([null, null, null, "Pioneer deep Point", "Moscow"]);
+    expect([...collectTextRuns(document.body)].map((r) => r.text)).toEqual(["Pioneer deep Point", "Moscow"]);
+  });
+
   test("maps run offsets back to text nodes", () => {
     const { document } = parseHTML("<p><b>Pioneer</b> Point</p>");
     const [run] = [...collectTextRuns(document)];
@@ -44,7 +53,7 @@ describe("collectTextRuns", () => {
 
   test("walks 5,000 levels of nesting without overflowing the stack", () => {
     const depth = 5000;
-    const html = "<span>".repeat(depth) + "Moscow" + "</span>".repeat(depth);
+    const html = `${"<span>".repeat(depth)}Moscow${"</span>".repeat(depth)}`;
     const { document } = parseHTML(`<p>${html}</p>`);
     expect([...collectTextRuns(document)].map((r) => r.text)).toEqual(["Moscow"]);
   });

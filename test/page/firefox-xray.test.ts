@@ -15,7 +15,8 @@ import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { compileMatcherTable } from "../../src/core/compile-matcher-table.ts";
 import { buildEntityCard } from "../../src/core/entity-card.ts";
 import { Matcher } from "../../src/core/matcher.ts";
-import { parseSettings } from "../../src/extension/settings.ts";
+import type { askBackground as askBackgroundType } from "../../src/extension/messaging.ts";
+import { parseSettings } from "../../src/shared/settings.ts";
 import { listFiles } from "../../scripts/lib/list-files.ts";
 import { BUNDLED_DATASET, readDatasetFile } from "../../scripts/lib/read-dataset-file.ts";
 
@@ -135,17 +136,8 @@ const dataset = await readDatasetFile(BUNDLED_DATASET);
 if (!dataset.ok) throw new Error("the bundled dataset is invalid");
 
 // The card asks the background for its content; answer as the background does.
-vi.mock("../../src/extension/browser-api.ts", () => ({
-  extension: {
-    runtime: {
-      id: "backstory@backstory.invalid",
-      getURL: (p: string) => `moz-extension://test/${p}`,
-      sendMessage: async (request: { type: string; entity: string }) =>
-        request.type === "getEntityCard" ? { ok: true, value: buildEntityCard(dataset.dataset, request.entity) } : { ok: false, error: "not in this test" },
-      onMessage: { addListener: () => {}, removeListener: () => {} },
-    },
-  },
-}));
+const askBackground = (async (request: { type: string; entity: string }) =>
+  request.type === "getEntityCard" ? { ok: true, value: buildEntityCard(dataset.dataset, request.entity) } : { ok: false, error: "not in this test" }) as typeof askBackgroundType;
 const { Overlay } = await import("../../src/page/overlay.ts");
 
 const PAGE = `
@@ -153,7 +145,9 @@ const PAGE = `
     <h1>Talks in Istanbul</h1>
     <p id="first">Alexander Darchiev met Sonata Coulter in Istanbul.</p>
     <p id="second">Later, <b>Darchiev</b> spoke of Killenworth and Pioneer Point.</p>
+    <p id="third" lang="ar">جرت المحادثات بين موسكو وواشنطن في إسطنبول.</p>
   </article>`;
+const TALKS = "المحادثات بين موسكو وواشنطن في إسطنبول";
 
 /** Our highlighted texts, read as the page would read them. */
 function highlighted(name = "backstory-mention"): string[] {
@@ -164,14 +158,23 @@ describe("the overlay with Firefox's Xray-wrapped highlight API", () => {
   let overlay: InstanceType<typeof Overlay>;
   const settings = { ...parseSettings(undefined).settings, hoverDelayMs: 0 };
 
+  /** The card's shadow roots, closed to the page, caught as the overlay attaches them. */
+  const shadowRoots: ShadowRoot[] = [];
+
   beforeAll(async () => {
     document.body.innerHTML = PAGE;
+    const attachShadow = Element.prototype.attachShadow;
+    vi.spyOn(Element.prototype, "attachShadow").mockImplementation(function (this: Element, init: ShadowRootInit) {
+      const root = attachShadow.call(this, init);
+      shadowRoots.push(root);
+      return root;
+    });
     // happy-dom has no layout: every range is "under" the pointer once `highlightsFromPoint` names it.
     vi.spyOn(Range.prototype, "getClientRects").mockImplementation(() => {
       const rect = { left: 0, top: 0, right: 10_000, bottom: 10_000, width: 10_000, height: 10_000, x: 0, y: 0 };
       return Object.assign([rect], { item: (i: number) => (i === 0 ? rect : null) }) as unknown as DOMRectList;
     });
-    overlay = new Overlay(document, new Matcher(compileMatcherTable([dataset.dataset])), settings, () => {});
+    overlay = new Overlay(document, new Matcher(compileMatcherTable([dataset.dataset])), settings, () => {}, askBackground);
     await overlay.start();
   });
   afterAll(() => {
@@ -179,9 +182,18 @@ describe("the overlay with Firefox's Xray-wrapped highlight API", () => {
     vi.restoreAllMocks();
   });
 
-  test("the initial scan highlights the names", () => {
-    expect(highlighted()).toEqual(["Alexander Darchiev", "Darchiev", "Istanbul", "Istanbul", "Killenworth", "Pioneer Point", "Sonata Coulter"].sort());
+  test("the initial scan highlights the names, names inside names in a highlight of their own", () => {
+    expect(highlighted()).toEqual(["Alexander Darchiev", "Darchiev", "Istanbul", "Istanbul", "Killenworth", "Pioneer Point", "Sonata Coulter", TALKS].sort());
+    expect(highlighted("backstory-mention-nested")).toEqual(["إسطنبول", "موسكو", "واشنطن"].sort());
     expect(forbidden).toEqual([]);
+  });
+
+  test("the popup's counts include names inside names", () => {
+    const { mentions, entities } = overlay.entitiesOnPage();
+    expect(mentions).toBe(11);
+    expect(entities.find((e) => e.id === "istanbul")?.mentions).toBe(3);
+    expect(entities.find((e) => e.id === "istanbul-talks-2025")?.mentions).toBe(1);
+    expect(entities.find((e) => e.id === "moscow")?.mentions).toBe(1);
   });
 
   test("a changed paragraph is rescanned: its old ranges are deleted, new ones added", async () => {
@@ -196,6 +208,21 @@ describe("the overlay with Firefox's Xray-wrapped highlight API", () => {
     window.dispatchEvent(new PointerEvent("pointermove", { clientX: 5, clientY: 5, pointerType: "mouse", bubbles: true }));
     await vi.waitFor(() => expect(document.querySelector("[data-backstory]")).not.toBeNull(), { timeout: 2000 });
     expect(highlighted("backstory-active")).toEqual(["Killenworth"]);
+    expect(forbidden).toEqual([]);
+  });
+
+  test("hovering a name inside a longer name opens its own card, whose button switches to the longer name's", async () => {
+    registry.textUnderPointer = "إسطنبول";
+    window.dispatchEvent(new PointerEvent("pointermove", { clientX: 7, clientY: 7, pointerType: "mouse", bubbles: true }));
+    await vi.waitFor(() => expect(highlighted("backstory-active")).toEqual(["إسطنبول"]), { timeout: 2000 });
+    const root = shadowRoots.at(-1)!;
+    await vi.waitFor(() => expect(root.querySelector("h2")?.textContent).toBe("إسطنبول"), { timeout: 2000 });
+    const button = root.querySelector<HTMLButtonElement>("button.part-of")!;
+    expect(button.textContent).toBe("جزء من: المحادثات الروسية الأمريكية في إسطنبول (أبريل 2025)");
+    button.click();
+    await vi.waitFor(() => expect(highlighted("backstory-active")).toEqual([TALKS]), { timeout: 2000 });
+    await vi.waitFor(() => expect(shadowRoots.at(-1)!.querySelector("h2")?.textContent).toBe("المحادثات الروسية الأمريكية في إسطنبول (أبريل 2025)"), { timeout: 2000 });
+    expect(shadowRoots.at(-1)!.querySelector("button.part-of")).toBeNull();
     expect(forbidden).toEqual([]);
   });
 

@@ -20,8 +20,13 @@ describe("check-dataset --import: a file checked as the settings page checks an 
   test("the test dataset is importable; the name the bundled dataset keeps is noted", async () => {
     const { code, stdout } = await checkDataset("--import", "test/fixtures/datasets/quillmere-test.json");
     expect(code).toBe(0);
+    // Its attribution warnings are printed but, as on the settings page, do not fail an import.
     expect(stdout).toBe(
       "test/fixtures/datasets/quillmere-test.json: ok (6 entities, 4 facts, 1 sources)\n" +
+        "  attribution: 3 unexplained warning(s), 0 explained by an attributionNote\n" +
+        '  warning: $.facts[1].about[1]: about-not-named: "quillmere-water-board" is named neither in the quote nor in its sentence\n' +
+        '  warning: $.facts[2].about[1]: about-not-named: "hollin-reservoir" is named neither in the quote nor in its sentence\n' +
+        '  warning: $.facts[3].about[0]: about-not-named: "quillmere-water-board" is named neither in the quote nor in its sentence\n' +
         '  note: $.entities[5].aliases[0]: "Washington" is also "Washington, D.C." (washington-dc) of the bundled dataset, which keeps it\n',
     );
   });
@@ -31,5 +36,21 @@ describe("check-dataset --import: a file checked as the settings page checks an 
     expect(code).toBe(1);
     expect(stdout).toContain("$.id: ");
     expect(stdout).toContain("$.sources[0].textFile: ");
+  });
+});
+
+// Each test starts Node and tsx; on a loaded machine that alone can take longer than the default 5 s.
+describe("check-dataset: the attribution check", { timeout: 60_000 }, () => {
+  test("the bundled dataset is ok with no unexplained attribution warning", async () => {
+    const { code, stdout } = await checkDataset("assets/datasets/istanbul-talks-2025.json");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^assets\/datasets\/istanbul-talks-2025\.json: ok \(/);
+    expect(stdout).toMatch(/\n {2}attribution: 0 unexplained warning\(s\), \d+ explained by an attributionNote\n$/);
+  });
+
+  test("an unexplained warning fails the check, with its path and code", async () => {
+    const { code, stdout } = await checkDataset("test/fixtures/datasets/quillmere-test.json");
+    expect(code).toBe(1);
+    expect(stdout).toContain("  warning: $.facts[1].about[1]: about-not-named: ");
   });
 });

@@ -24,7 +24,10 @@ describe("npm run scan", () => {
     expect(code).toBe(0);
     const records = stdout.trim().split("\n").map((line) => JSON.parse(line));
     expect(records.length).toBeGreaterThan(40);
-    for (const r of records) expect(Object.keys(r)).toEqual(["entity", "name", "type", "text", "start", "end"]);
+    for (const r of records) {
+      const keys = ["entity", "name", "type", "text", "start", "end"];
+      expect(Object.keys(r)).toEqual(r.outer === undefined ? keys : [...keys, "outer"]);
+    }
     const starts = records.map((r) => r.start);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
     // Offsets of a plain-text page point into the file itself.
@@ -32,6 +35,15 @@ describe("npm run scan", () => {
     const text = await readFile(path.join(root, "assets/sources/istanbul-talks-2025-04-10.ar.txt"), "utf8");
     for (const r of records) expect(text.slice(r.start, r.end)).toBe(r.text);
     expect(records.find((r) => r.text === "ألكسندر دارشيف")).toMatchObject({ entity: "alexander-darchiev", name: "Alexander Darchiev", type: "person" });
+    // A name inside a longer name of ours is printed too, naming the entity that encloses it.
+    const talks = records.findIndex((r) => r.text === "المحادثات بين موسكو وواشنطن في إسطنبول");
+    expect(records[talks]).toMatchObject({ entity: "istanbul-talks-2025" });
+    expect(records[talks].outer).toBeUndefined();
+    expect(records.slice(talks + 1, talks + 4).map((r) => [r.entity, r.text, r.outer])).toEqual([
+      ["moscow", "موسكو", "istanbul-talks-2025"],
+      ["washington-dc", "واشنطن", "istanbul-talks-2025"],
+      ["istanbul", "إسطنبول", "istanbul-talks-2025"],
+    ]);
   });
 
   test("exits non-zero with a clear message for a missing page", async () => {

@@ -92,11 +92,35 @@ describe("EntityCard in English", () => {
     expect(other?.dir).toBe("rtl");
   });
 
-  test("shows the type, the summary and the dataset it comes from", () => {
+  test("shows the type and the dataset it comes from", () => {
     const { dialog } = renderCard();
     expect(dialog.querySelector(".badge")?.textContent).toBe("Person");
-    expect(dialog.querySelector(".summary")?.textContent).toBe(darchiev.entity.summary.en);
-    expect(dialog.querySelector(".credit")?.textContent).toBe("From the dataset “Russia–US talks in Istanbul, 2025”, version 1.0.0");
+    expect(dialog.querySelector(".credit")?.textContent).toBe("From the dataset “Russia–US talks in Istanbul, 2025”, version 2.0.0");
+  });
+
+  test("shows the background under its label, each statement with its date and source lines", () => {
+    const { dialog, onOpenSource } = renderCard();
+    const list = dialog.querySelector<HTMLElement>(".background")!;
+    const description = list.querySelector<HTMLElement>(".statement-text")!;
+    expect(dialog.getAttribute("aria-describedby")).toBe(description.id);
+    expect(list.previousElementSibling?.textContent).toBe("Background");
+    const statements = [...list.querySelectorAll<HTMLElement>(":scope > .statement")];
+    expect(statements).toHaveLength(darchiev.background.length);
+    const first = statements[0]!;
+    expect(first.querySelector(".statement-text")?.textContent).toBe(
+      "Russia's ambassador to the United States; the article calls him “the new Russian ambassador to Washington”. (as of April 2025)",
+    );
+    const lines = [...first.querySelectorAll<HTMLElement>(".citation")].map((li) => li.textContent);
+    expect(lines).toEqual([
+      "According to Russian Foreign Ministry · Agencies, 10 April 2025 · the quote",
+      "According to Alexander Darchiev, as reported by TASS · Agencies, 10 April 2025 · the quote",
+    ]);
+    act(() => buttonNamed(first, "the quote").click());
+    expect(onOpenSource).toHaveBeenCalledWith(SOURCE_ID, "darchiev-new-ambassador-to-washington");
+    const cited = statements[1]!.querySelector<HTMLElement>(".citation")!;
+    expect(cited.textContent).toBe("IFP News (from Xinhua), Putin appoints new Russian envoy to US, 6 March 2025 · cited, text not included · link");
+    expect(cited.querySelector("a")?.getAttribute("href")).toBe("https://ifpnews.com/putin-new-russian-envoy-us/");
+    expect(cited.querySelector("blockquote")).toBeNull();
   });
 
   test("lists every fact, each with its claimant line", () => {
@@ -104,8 +128,31 @@ describe("EntityCard in English", () => {
     expect(dialog.querySelectorAll(".fact")).toHaveLength(darchiev.facts.length);
     const progress = factItem(dialog, "made progress towards holding a new round");
     expect(progress.querySelector(".claimant")?.textContent).toBe("According to Alexander Darchiev");
-    const tass = factItem(dialog, "TASS reported");
-    expect(tass.querySelector(".claimant")?.textContent).toBe("Reported by the source");
+    const normalising = factItem(dialog, "progress had been made in normalising relations");
+    expect(normalising.querySelector(".claimant")?.textContent).toBe("According to Alexander Darchiev, as reported by TASS");
+    const quoted = factItem(dialog, "the priority of returning");
+    expect(quoted.querySelector(".claimant")?.textContent).toBe("In the words of Alexander Darchiev");
+    const tass = factItem(dialog, "reached it through the Russian news agency TASS");
+    expect(tass.querySelector(".claimant")?.textContent).toBe("Reported by Agencies");
+    expect(tass.querySelector(".attribution-note")?.textContent).toBe(
+      "On the attribution: The clause names TASS as the channel of Darchiev's remarks (he is named in the sentence before); it is the article's attribution, not a statement of TASS.",
+    );
+  });
+
+  test("shows an editor's note under its fact, labelled, with its source", () => {
+    const { dialog } = renderCard();
+    const fact = darchiev.facts.find((f) => f.note !== undefined)!;
+    const note = factItem(dialog, fact.text.en).querySelector<HTMLElement>(".editor-note")!;
+    expect(note.getAttribute("role")).toBe("note"); // not a landmark: a card may hold several
+    expect(note.querySelector(".note-label")?.textContent).toBe("Editor's note");
+    expect(note.querySelector(".note-text")?.textContent).toBe(fact.note!.text.en);
+    expect(note.querySelectorAll(".citation").length).toBe(fact.note!.sources.length);
+  });
+
+  test("says so where a statement has no source, never leaving it unlabelled", () => {
+    const card: EntityCardData = { ...darchiev, background: [{ text: { ar: "ملخص.", en: "Summary." }, sources: [] }] };
+    const { dialog } = renderCard({ card });
+    expect(dialog.querySelector(".statement .no-source")?.textContent).toBe("From the dataset, no source given");
   });
 
   test("opens a fact's source line to the verbatim quote, with the source's title and dates", () => {
@@ -156,8 +203,11 @@ describe("EntityCard in Arabic", () => {
   test("uses Arabic interface text", () => {
     const { dialog } = renderCard({ language: "ar" });
     expect(dialog.querySelector(".badge")?.textContent).toBe("شخص");
-    expect(factItem(dialog, "أحرزوا تقدماً").querySelector(".claimant")?.textContent).toBe("بحسب ألكسندر دارشيف");
-    expect(factItem(dialog, "تاس").querySelector(".claimant")?.textContent).toBe("من تقرير المصدر نفسه");
+    expect(factItem(dialog, "أحرزوا تقدماً").querySelector(".claimant")?.textContent).toBe("منسوب إلى: ألكسندر دارشيف");
+    expect(factItem(dialog, "وصلت إليه عبر وكالة تاس").querySelector(".claimant")?.textContent).toBe("من تقرير وكالات");
+    expect(factItem(dialog, "وصلت إليه عبر وكالة تاس").querySelector(".attribution-note")?.textContent).toMatch(/^ملاحظة حول النسبة: /);
+    expect(dialog.querySelector(".background")?.previousElementSibling?.textContent).toBe("خلفية");
+    expect(dialog.querySelector(".statement .as-of")?.textContent).toBe(" (حتى أبريل/نيسان 2025)");
     expect(dialog.querySelector("summary")?.textContent).toBe("المصدر: وكالات، 10 أبريل/نيسان 2025");
     // The Arabic source's title needs no translation for an Arabic reader.
     expect(dialog.querySelector(".source-title-translated")).toBeNull();
@@ -256,13 +306,14 @@ describe("EntityCard and hostile data", () => {
     const [first, ...rest] = darchiev.facts;
     const hostile: EntityCardData = {
       ...darchiev,
-      entity: { ...darchiev.entity, name: { ar: payload, en: payload }, summary: { ar: payload, en: payload } },
+      entity: { ...darchiev.entity, name: { ar: payload, en: payload } },
+      background: [{ text: { ar: payload, en: payload }, sources: [{ source: { ...darchiev.facts[0]!.source, title: payload, url: "javascript:alert(1)", bundled: false } }] }],
       facts: [
         {
           ...first!,
           text: { ar: payload, en: payload },
           quote: payload,
-          claimant: { id: "x", name: { ar: payload, en: payload } },
+          attribution: { kind: "reported", claimants: [{ group: { ar: payload, en: payload } }], via: null, publisher: { ar: payload, en: payload } },
           source: { ...first!.source, title: payload, publisher: { ar: payload, en: payload } },
         },
         ...rest,
@@ -274,6 +325,8 @@ describe("EntityCard and hostile data", () => {
     expect(dialog.querySelector(".fact-text")?.textContent).toBe(payload);
     expect(dialog.querySelector("blockquote")?.textContent).toBe(payload);
     expect(dialog.querySelector(".claimant")?.textContent).toBe(`According to ${payload}`);
+    expect(dialog.querySelector(".statement-text")?.textContent).toBe(payload);
+    expect(dialog.querySelector(".background a")).toBeNull();
     expect(dialog.querySelector("img")).toBeNull();
     expect(document.querySelector("img")).toBeNull();
   });
@@ -305,5 +358,30 @@ describe("formatDate", () => {
     ["en", "not a date", "not a date"],
   ] as const)("%s %s → %s", (language, iso, expected) => {
     expect(formatDate(iso, language)).toBe(expected);
+  });
+});
+
+describe("a name inside a longer name", () => {
+  const talks = { ar: "المحادثات الروسية الأمريكية في إسطنبول (أبريل 2025)", en: "Russia–US talks in Istanbul (April 2025)" };
+
+  test.each([
+    ["en", "Part of: Russia–US talks in Istanbul (April 2025)"],
+    ["ar", "جزء من: المحادثات الروسية الأمريكية في إسطنبول (أبريل 2025)"],
+  ] as const)("in %s the card offers the longer name's card with a button that says so", (language, label) => {
+    const onOpen = vi.fn<() => void>();
+    const { dialog } = renderCard({ language, partOf: { name: talks, onOpen } });
+    const button = dialog.querySelector<HTMLButtonElement>("button.part-of");
+    expect(button?.textContent).toBe(label);
+    // A real button: in the tab order, activated by Enter and Space as well as a click.
+    expect(button?.type).toBe("button");
+    expect(button?.tabIndex).toBe(0);
+    act(() => button!.click());
+    expect(onOpen).toHaveBeenCalledOnce();
+  });
+
+  test("a card of a name that is not inside another has no such button", () => {
+    const { dialog } = renderCard();
+    expect(dialog.querySelector("button.part-of")).toBeNull();
+    expect(dialog.textContent).not.toContain("Part of");
   });
 });

@@ -5,8 +5,8 @@ import { act } from "preact/test-utils";
 import { afterEach, describe, expect, test } from "vitest";
 import arMessages from "../../assets/_locales/ar/messages.json";
 import enMessages from "../../assets/_locales/en/messages.json";
-import type { Reply } from "../../src/extension/messages.ts";
-import type { Settings } from "../../src/extension/settings.ts";
+import type { Reply } from "../../src/shared/messages.ts";
+import type { Settings } from "../../src/shared/settings.ts";
 import { textFromMessagesJson } from "../../src/ui/interface-text.ts";
 import { Options, type DatasetListItem, type DatasetSummary } from "../../src/ui/options/Options.tsx";
 import { stubDatasetServices } from "./fake-dataset-services.ts";
@@ -19,7 +19,7 @@ const datasets: DatasetSummary[] = [
     version: "1.0.0",
     entities: 32,
     facts: 46,
-    sources: [{ id: "istanbul-talks-2025-04-10", title: "t", publisher: { ar: "وكالات", en: "Agencies" }, eventDate: "2025-04-10" }],
+    sources: [{ id: "istanbul-talks-2025-04-10", title: "t", publisher: { ar: "وكالات", en: "Agencies" }, date: "2025-04-10" }],
     bundled: true,
     enabled: true,
   },

@@ -12,11 +12,11 @@ import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import arMessages from "../../assets/_locales/ar/messages.json";
 import enMessages from "../../assets/_locales/en/messages.json";
 import type { Dataset } from "../../src/core/dataset-schema.ts";
-import { INDEX_KEY } from "../../src/extension/imported-datasets.ts";
+import { INDEX_KEY } from "../../src/shared/imported-datasets.ts";
 import { textFromMessagesJson } from "../../src/ui/interface-text.ts";
 import { Options } from "../../src/ui/options/Options.tsx";
 import { malformedFiles, quillmere, tenMegabytesOfJunk } from "../fixtures/datasets/test-datasets.ts";
-import { FakeStorageArea } from "../extension/fake-storage.ts";
+import type { FakeStorageArea } from "../extension/fake-storage.ts";
 import { bundledDataset, realDatasetServices } from "./fake-dataset-services.ts";
 import { fakeSettings } from "./fake-settings-services.ts";
 
@@ -135,6 +135,13 @@ describe("importing a valid file", () => {
     );
     const contested = [...done.querySelectorAll("#import-contested li")].map((li) => li.textContent);
     expect(contested).toEqual(["“Washington” stays with “Washington, D.C.” $.entities[5].aliases[0]"]);
+    // Attribution doubts are listed, by path, and do not stop the import.
+    const doubts = [...done.querySelectorAll("#import-attribution-warnings li")].map((li) => li.textContent);
+    expect(doubts).toEqual([
+      "an entity the fact is about is not named in the quote or its sentence $.facts[1].about[1]",
+      "an entity the fact is about is not named in the quote or its sentence $.facts[2].about[1]",
+      "an entity the fact is about is not named in the quote or its sentence $.facts[3].about[0]",
+    ]);
     expect(item(rendered.section, "quillmere-test")).not.toBeNull();
     expect(rendered.storage.keys()).toEqual(["dataset/quillmere-test/r1", INDEX_KEY, "table/quillmere-test/r1"]);
   });
@@ -239,7 +246,7 @@ describe("importing a malformed file", () => {
     const input = section.querySelector<HTMLInputElement>("#import-file")!;
     expect(input.accept).toBe("application/json,.json");
     expect(section.querySelector(`label[for="import-file"]`)?.textContent).toBe("Dataset file (JSON)");
-    expect(section.querySelector("#" + input.getAttribute("aria-describedby"))?.textContent).toContain("at most 2 MB");
+    expect(section.querySelector(`#${input.getAttribute("aria-describedby")}`)?.textContent).toContain("at most 2 MB");
   });
 
   test("a file with thousands of problems lists the first hundred and counts the rest", async () => {

@@ -5,8 +5,8 @@ import { act } from "preact/test-utils";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import arMessages from "../../assets/_locales/ar/messages.json";
 import enMessages from "../../assets/_locales/en/messages.json";
-import type { Reply } from "../../src/extension/messages.ts";
-import type { Settings } from "../../src/extension/settings.ts";
+import type { Reply } from "../../src/shared/messages.ts";
+import type { Settings } from "../../src/shared/settings.ts";
 import { textFromMessagesJson } from "../../src/ui/interface-text.ts";
 import { Popup, type DatasetListItem, type DatasetSummary, type EntitiesOnPage } from "../../src/ui/popup/Popup.tsx";
 import { fakeSettings } from "./fake-settings-services.ts";
@@ -37,7 +37,7 @@ const datasets: DatasetSummary[] = [
         id: "istanbul-talks-2025-04-10",
         title: "محادثات “بناءة” بين روسيا وأمريكا فى إسطنبول لتطبيع عمل البعثات",
         publisher: { ar: "وكالات", en: "Agencies" },
-        eventDate: "2025-04-10",
+        date: "2025-04-10",
       },
     ],
     bundled: true,
@@ -327,7 +327,7 @@ describe("Popup: the dataset and settings", () => {
       id,
       name: { ar: `مستوردة ${id}`, en: `Imported ${id}` },
       version: "2.0.0",
-      sources: [{ id: `${id}-source`, title: `Source of ${id}`, publisher: { ar: "ناشر", en: "Publisher" }, eventDate: "2025-03-03" }],
+      sources: [{ id: `${id}-source`, title: `Source of ${id}`, publisher: { ar: "ناشر", en: "Publisher" }, date: "2025-03-03" }],
       bundled: false,
       enabled,
       importedAt: "2026-01-02T03:04:05.000Z",

@@ -61,7 +61,7 @@ describe("SourceViewer with a fact", () => {
   test("shows the whole text, one paragraph per line, right to left", () => {
     const { main } = renderViewer({ factId });
     const source = dataset.sources[0]!;
-    const lines = source.text.split("\n").filter((line) => line.trim() !== "");
+    const lines = source.text!.split("\n").filter((line) => line.trim() !== "");
     const paragraphs = [...main.querySelectorAll<HTMLElement>(".source-text > p")];
     expect(paragraphs.map((p) => p.textContent)).toEqual(lines);
     expect(main.querySelector<HTMLElement>(".source-text")?.lang).toBe("ar");
@@ -78,7 +78,7 @@ describe("SourceViewer with a fact", () => {
       "Publisher: Agencies",
       "Language: Arabic",
       "Event date: 10 April 2025",
-      "Dataset: Russia–US talks in Istanbul, 2025, version 1.0.0",
+      "Dataset: Russia–US talks in Istanbul, 2025, version 2.0.0",
     ]);
     expect(document.title).toBe(`${dataset.sources[0]!.title} — source viewer`);
   });
@@ -88,7 +88,8 @@ describe("SourceViewer with a fact", () => {
     const section = main.querySelector(".fact");
     expect(section?.querySelector("h2")?.textContent).toBe("The fact being checked");
     expect(section?.querySelector(".fact-text")?.textContent).toBe(fact(factId).text.en);
-    expect(section?.querySelector(".claimant")?.textContent).toBe("According to Alexander Darchiev");
+    // A direct quotation, so the line says whose words they are.
+    expect(section?.querySelector(".claimant")?.textContent).toBe("In the words of Alexander Darchiev");
     expect(section?.querySelector("a")?.getAttribute("href")).toBe("#quote");
     // Below the text: the article precedes the fact in document order.
     const article = main.querySelector(".source-text")!;
@@ -97,7 +98,7 @@ describe("SourceViewer with a fact", () => {
 
   test("says when a fact is the source's own reporting", () => {
     const { main } = renderViewer({ factId: "tass-reported-darchiev" });
-    expect(main.querySelector(".fact .claimant")?.textContent).toBe("Reported by the source");
+    expect(main.querySelector(".fact .claimant")?.textContent).toBe("Reported by Agencies");
     expect(main.querySelector("mark#quote")?.textContent).toBe(fact("tass-reported-darchiev").quote);
   });
 
@@ -107,7 +108,23 @@ describe("SourceViewer with a fact", () => {
     expect(metadata(main)).toContain("تاريخ الحدث: 10 أبريل/نيسان 2025");
     expect(metadata(main)).toContain("اللغة: العربية");
     expect(main.querySelector(".fact .fact-text")?.textContent).toBe(fact(factId).text.ar);
-    expect(main.querySelector(".fact .claimant")?.textContent).toBe("بحسب ألكسندر دارشيف");
+    expect(main.querySelector(".fact .claimant")?.textContent).toBe("اقتباس مباشر من: ألكسندر دارشيف");
+  });
+
+  test("shows a fact's editor's note beside the quote, with its sources", () => {
+    const id = "coulter-described-deputy-foreign-minister";
+    const { main } = renderViewer({ factId: id });
+    const note = main.querySelector<HTMLElement>(".fact .editor-note")!;
+    expect(note.querySelector(".note-label")?.textContent).toBe("Editor's note");
+    expect(note.querySelector(".note-text")?.textContent).toBe(fact(id).note!.text.en);
+    expect(note.querySelectorAll(".citation")).toHaveLength(fact(id).note!.sources.length);
+  });
+
+  test("a cited-only source shows its metadata and says its text is not bundled", () => {
+    const { main } = renderViewer({ sourceId: "newsday-2016-12-30" });
+    expect(main.querySelector(".source-text")?.textContent).toBe("");
+    expect(main.querySelector(".notice")?.textContent).toBe("This source's text is not part of the dataset: it is cited, never quoted.");
+    expect(metadata(main)).toContain("Publisher: Newsday");
   });
 
   test("finds the source from the fact alone", () => {

@@ -1,6 +1,6 @@
 /** A fake of the settings store for rendering extension pages in tests: in memory, watchable, and able to fail. */
 import { vi } from "vitest";
-import { DEFAULT_SETTINGS, type ParsedSettings, type Settings } from "../../src/extension/settings.ts";
+import { DEFAULT_SETTINGS, type ParsedSettings, type Settings } from "../../src/shared/settings.ts";
 
 /** A settings store holding `initial`, reporting `problems` when loaded. */
 export function fakeSettings(initial: Partial<Settings> = {}, problems: string[] = []) {
@@ -33,6 +33,3 @@ export function fakeSettings(initial: Partial<Settings> = {}, problems: string[]
     watcherCount: () => watchers.size,
   };
 }
-
-/** The fake services, the value they hold, and ways to change it or make it fail. */
-export type FakeSettings = ReturnType<typeof fakeSettings>;

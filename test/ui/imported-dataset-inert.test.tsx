@@ -14,7 +14,7 @@ import type { Dataset } from "../../src/core/dataset-schema.ts";
 import { buildEntityCard } from "../../src/core/entity-card.ts";
 import { Matcher } from "../../src/core/matcher.ts";
 import { mergeMatcherTables } from "../../src/core/merge-matcher-tables.ts";
-import { readIndex, readTables } from "../../src/extension/imported-datasets.ts";
+import { readIndex, readTables } from "../../src/shared/imported-datasets.ts";
 import { EntityCard } from "../../src/ui/card/EntityCard.tsx";
 import { textFromMessagesJson } from "../../src/ui/interface-text.ts";
 import { Options } from "../../src/ui/options/Options.tsx";

@@ -13,6 +13,7 @@ beforeAll(async () => {
 /** A one-source dataset whose text is `text` and whose one fact quotes `quote`. */
 function datasetWith(text: string, quote: string, claimant?: string): Dataset {
   return {
+    format: 2,
     id: "test",
     name: { ar: "اختبار", en: "Test" },
     version: "1.0.0",
@@ -21,11 +22,11 @@ function datasetWith(text: string, quote: string, claimant?: string): Dataset {
       { id: "other", title: "آخر", publisher: { ar: "وكالات", en: "Agencies" }, language: "ar", eventDate: "2025-04-10", text: "نص آخر" },
     ],
     entities: [
-      { id: "darchiev", type: "person", name: { ar: "ألكسندر دارشيف", en: "Alexander Darchiev" }, aliases: [], summary: { ar: "ملخص.", en: "Summary." }, related: [] },
+      { id: "darchiev", type: "person", name: { ar: "ألكسندر دارشيف", en: "Alexander Darchiev" }, aliases: [], exclusions: [], background: [], related: [] },
     ],
     facts: [
-      { id: "fact", about: ["darchiev"], text: { ar: "حقيقة.", en: "A fact." }, source: "article", quote, ...(claimant !== undefined && { claimant }) },
-      { id: "elsewhere", about: ["darchiev"], text: { ar: "حقيقة.", en: "A fact." }, source: "other", quote: "نص" },
+      { id: "fact", about: ["darchiev"], text: { ar: "حقيقة.", en: "A fact." }, source: "article", quote, ...(claimant === undefined ? { kind: "reporting", claimants: [] } : { kind: "reported", claimants: [claimant] }) },
+      { id: "elsewhere", about: ["darchiev"], text: { ar: "حقيقة.", en: "A fact." }, source: "other", quote: "نص", kind: "reporting", claimants: [] },
     ],
   };
 }
@@ -65,15 +66,28 @@ describe("quoteParagraphs", () => {
     }
   });
 
-  test("gives the fact and its claimant's name", () => {
+  test("gives the fact with its claimant's name", () => {
     const result = shown(quoteParagraphs(datasetWith("a b", "b", "darchiev"), "article", "fact"));
     expect(result.fact?.fact.id).toBe("fact");
-    expect(result.fact?.claimantName?.en).toBe("Alexander Darchiev");
+    expect(result.fact?.attribution).toEqual({
+      kind: "reported",
+      claimants: [{ entity: "darchiev", name: { ar: "ألكسندر دارشيف", en: "Alexander Darchiev" } }],
+      via: null,
+      publisher: { ar: "وكالات", en: "Agencies" },
+    });
   });
 
   test("gives no claimant for the source's own reporting", () => {
     const result = shown(quoteParagraphs(datasetWith("a b", "b"), "article", "fact"));
-    expect(result.fact?.claimantName).toBeNull();
+    expect(result.fact?.attribution).toEqual(expect.objectContaining({ kind: "reporting", claimants: [] }));
+  });
+
+  test("shows a cited-only source with no paragraphs", () => {
+    const dataset = datasetWith("a b", "b");
+    dataset.sources.push({ id: "cited", title: "Cited", publisher: { ar: "نيوزداي", en: "Newsday" }, language: "en" });
+    const result = shown(quoteParagraphs(dataset, "cited", null));
+    expect(result.paragraphs).toEqual([]);
+    expect(result.factProblem).toBeNull();
   });
 
   test("shows the source without marks when no fact is asked for", () => {

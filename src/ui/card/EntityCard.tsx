@@ -1,11 +1,16 @@
 /**
- * The card a reader sees on resting on a name: who or what it is, and each fact with who
- * asserted it and the verbatim sentence it rests on. Every dataset string is rendered as text
+ * The card a reader sees on resting on a name: who or what it is, its background with the
+ * sources of every statement, and each fact with who asserted it, how it reached the source and
+ * the verbatim sentence it rests on, with any editor's note. No line goes without its source. Every dataset string is rendered as text
  * (Preact escapes it); nothing here builds HTML, so a hostile dataset cannot inject markup.
  */
 import { useEffect, useId, useRef } from "preact/hooks";
-import type { CardFact, CardSource, EntityCard as EntityCardData } from "../../core/entity-card.ts";
-import { cardText, directionOf, otherLanguage, type CardLanguage, type CardText } from "./card-strings.ts";
+import type { CardBackground, CardFact, CardSource, EntityCard as EntityCardData } from "../../core/entity-card.ts";
+import type { EntityRef } from "../../core/matcher-table.ts";
+import { attributionLine } from "./attribution-line.ts";
+import { Citations, sourceDate, type CitationProps } from "./Citations.tsx";
+import { EditorNote } from "./EditorNote.tsx";
+import { cardText, directionOf, otherLanguage, type CardLanguage, } from "./card-strings.ts";
 
 /** What the card shows and how it reports the reader's choices back to its owner. */
 export type EntityCardProps = {
@@ -15,18 +20,20 @@ export type EntityCardProps = {
   onLanguageChange(language: CardLanguage): void;
   onClose(): void;
   onOpenSource(sourceId: string, factId: string): void;
+  /** For a name inside a longer name of another entity: that entity's name, offered in one step. */
+  partOf?: { name: EntityRef["name"]; onOpen(): void };
   /** Move focus into the card on mount, for readers who opened it from the keyboard. */
   autoFocus?: boolean;
 };
 
 /** One entity's card, rendered inside the overlay's shadow root. */
 export function EntityCard(props: EntityCardProps) {
-  const { card, language, onLanguageChange, onClose, onOpenSource, autoFocus = false } = props;
+  const { card, language, onLanguageChange, onClose, onOpenSource, partOf, autoFocus = false } = props;
   const t = cardText(language);
   const other = otherLanguage(language);
   const id = useId();
   const headingId = `${id}-name`;
-  const summaryId = `${id}-summary`;
+  const backgroundId = `${id}-background`;
   const rootRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -50,7 +57,9 @@ export function EntityCard(props: EntityCardProps) {
       role="dialog"
       aria-modal="false"
       aria-labelledby={headingId}
-      aria-describedby={summaryId}
+      // The first background statement describes the entity, as a one-line summary would; its
+      // source lines and the rest stay in the dialog for those who read on.
+      aria-describedby={card.background.length > 0 ? `${backgroundId}-0` : undefined}
       lang={language}
       dir={directionOf(language)}
       tabIndex={-1}
@@ -83,9 +92,22 @@ export function EntityCard(props: EntityCardProps) {
           {card.entity.name[other]}
         </span>
       </p>
-      <p id={summaryId} class="summary">
-        {card.entity.summary[language]}
-      </p>
+      {partOf !== undefined && (
+        <button type="button" class="link-button part-of" onClick={() => partOf.onOpen()}>
+          {t.partOf(partOf.name[language])}
+        </button>
+      )}
+      {card.background.length > 0 && (
+        <>
+          <h3 class="section-heading">{t.background}</h3>
+          <ul class="background">
+            {card.background.map((statement, i) => (
+              <BackgroundItem key={i} id={`${backgroundId}-${i}`} statement={statement} language={language} t={t} onOpenSource={onOpenSource} />
+            ))}
+          </ul>
+        </>
+      )}
+      {card.note !== undefined && <EditorNote note={card.note} language={language} t={t} onOpenSource={onOpenSource} />}
       <h3 class="section-heading">{t.facts}</h3>
       {card.facts.length === 0 ? (
         <p class="empty">{t.noFacts}</p>
@@ -111,27 +133,37 @@ export function EntityCard(props: EntityCardProps) {
   );
 }
 
-type FactItemProps = {
-  fact: CardFact;
-  language: CardLanguage;
-  t: CardText;
-  onOpenSource(sourceId: string, factId: string): void;
-};
+type ItemProps = CitationProps;
 
-function FactItem({ fact, language, t, onOpenSource }: FactItemProps) {
+function BackgroundItem({ id, statement, language, t, onOpenSource }: ItemProps & { id: string; statement: CardBackground }) {
+  return (
+    <li class="statement">
+      <p id={id} class="statement-text">
+        {statement.text[language]}
+        {statement.asOf !== undefined && <span class="as-of"> ({t.asOf(statement.asOf)})</span>}
+      </p>
+      <Citations citations={statement.sources} language={language} t={t} onOpenSource={onOpenSource} />
+    </li>
+  );
+}
+
+function FactItem({ fact, language, t, onOpenSource }: ItemProps & { fact: CardFact }) {
   const { source } = fact;
   // A news report's event and publication days are usually one; the details say which is which.
-  const date = t.date(source.published ?? source.eventDate);
+  const date = sourceDate(source);
   const translatedTitle = translatedTitleFor(source, language);
   return (
     <li class="fact">
       <p class="fact-text">{fact.text[language]}</p>
-      <p class="claimant">
-        {fact.claimant === null ? t.reportedBySource : t.accordingTo(fact.claimant.name[language])}
-      </p>
+      <p class="claimant">{attributionLine(fact.attribution, language)}</p>
+      {fact.attributionNote !== undefined && (
+        <p class="attribution-note">
+          {t.attributionNote}: {fact.attributionNote[language]}
+        </p>
+      )}
       <details class="source">
         <summary>
-          {t.source}: {t.publishedBy(source.publisher[language], date)}
+          {t.source}: {t.publishedBy(source.publisher[language], date === null ? null : t.date(date))}
         </summary>
         <div class="source-body">
           <blockquote class="quote" lang={source.language} dir="auto">
@@ -148,7 +180,8 @@ function FactItem({ fact, language, t, onOpenSource }: FactItemProps) {
             </p>
           )}
           <p class="source-meta">
-            {source.publisher[language]} · {t.eventDate}: {t.date(source.eventDate)}
+            {source.publisher[language]}
+            {source.eventDate !== undefined && ` · ${t.eventDate}: ${t.date(source.eventDate)}`}
             {source.published !== undefined && ` · ${t.published}: ${t.date(source.published)}`}
           </p>
           <button type="button" class="link-button" onClick={() => onOpenSource(source.id, fact.id)}>
@@ -156,9 +189,11 @@ function FactItem({ fact, language, t, onOpenSource }: FactItemProps) {
           </button>
         </div>
       </details>
+      {fact.note !== undefined && <EditorNote note={fact.note} language={language} t={t} onOpenSource={onOpenSource} />}
     </li>
   );
 }
+
 
 /**
  * The translated title when it helps this reader. The dataset defines it only as the title in

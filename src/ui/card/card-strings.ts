@@ -10,13 +10,37 @@ export type CardLanguage = "ar" | "en";
 /** Every piece of interface text the card shows, in one language. */
 export type CardText = {
   types: Record<EntityType, string>;
-  /** The line under a fact that names who asserted it. */
-  accordingTo(claimant: string): string;
-  /** The claimant line of a fact that is the source's own reporting. */
-  reportedBySource: string;
+  /** Reported speech: who asserted it. */
+  accordingTo(claimants: string): string;
+  /** A direct quotation: whose words they are. */
+  inTheWordsOf(claimants: string): string;
+  /** The outlet's own reporting, by the source's publisher. */
+  reportedBy(publisher: string): string;
+  /** The outlet's own assessment, by the source's publisher. */
+  assessmentOf(publisher: string): string;
+  /** The intermediary after a claimant line: ", as reported by TASS". */
+  via(intermediary: string): string;
+  /** The intermediary after the outlet's own line: ", citing TASS". */
+  citing(intermediary: string): string;
+  /** Names joined as a list: "A and B", "A, B and C". */
+  list(names: readonly string[]): string;
+  background: string;
+  /** When a time-bound statement held; `date` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  asOf(date: string): string;
+  /** The source line of a background statement migrated from a summary without sources. */
+  noSourceGiven: string;
+  /** Said of a source whose text is not bundled: named, never quoted. */
+  cited: string;
+  /** The link from a cited fact to its quote in the source viewer. */
+  seeQuote: string;
+  /** The link to a source's own address. */
+  openSourceAddress: string;
+  editorsNote: string;
+  /** The label of a written reason why an attribution-check warning does not apply. */
+  attributionNote: string;
   source: string;
-  /** The collapsed source line: publisher and date. */
-  publishedBy(publisher: string, date: string): string;
+  /** The collapsed source line: publisher and date, when there is one. */
+  publishedBy(publisher: string, date: string | null): string;
   eventDate: string;
   published: string;
   openInSourceViewer: string;
@@ -26,6 +50,8 @@ export type CardText = {
   /** The switch's accessible name, in this card's language. */
   switchAccessibleLabel: string;
   facts: string;
+  /** The control on a name inside a longer name that switches the card to the longer one. */
+  partOf(name: string): string;
   related: string;
   noFacts: string;
   datasetCredit(name: string, version: string): string;
@@ -35,10 +61,27 @@ export type CardText = {
 
 const ar: CardText = {
   types: { person: "شخص", place: "مكان", property: "عقار", organization: "مؤسسة", event: "حدث" },
-  accordingTo: (claimant) => `بحسب ${claimant}`,
-  reportedBySource: "من تقرير المصدر نفسه",
+  // A label and a colon, not «بحسب» or «قال»: a group's label is written in the nominative
+  // («دبلوماسيون أميركيون»), which «بحسب» would put in the genitive, and a verb would have to
+  // agree with the speaker's gender, which the dataset does not record.
+  accordingTo: (claimants) => `منسوب إلى: ${claimants}`,
+  inTheWordsOf: (claimants) => `اقتباس مباشر من: ${claimants}`,
+  reportedBy: (publisher) => `من تقرير ${publisher}`,
+  assessmentOf: (publisher) => `تقدير المصدر نفسه (${publisher})`,
+  via: (intermediary) => `، نقلاً عن ${intermediary}`,
+  citing: (intermediary) => `، نقلاً عن ${intermediary}`,
+  // Arabic repeats «و» before every item after the first, joined to the word that follows.
+  list: (names) => names.join(" و"),
+  background: "خلفية",
+  asOf: (date) => `حتى ${formatPartialDate(date, "ar")}`,
+  noSourceGiven: "من مجموعة البيانات، دون ذكر مصدر",
+  cited: "مرجع مذكور، نصه غير مرفق",
+  seeQuote: "الاقتباس",
+  openSourceAddress: "الرابط",
+  editorsNote: "ملاحظة المحرر",
+  attributionNote: "ملاحظة حول النسبة",
   source: "المصدر",
-  publishedBy: (publisher, date) => `${publisher}، ${date}`,
+  publishedBy: (publisher, date) => (date === null ? publisher : `${publisher}، ${date}`),
   eventDate: "تاريخ الحدث",
   published: "تاريخ النشر",
   openInSourceViewer: "افتح في عارض المصادر",
@@ -46,6 +89,7 @@ const ar: CardText = {
   switchLabel: "English",
   switchAccessibleLabel: "اعرض البطاقة بالإنجليزية",
   facts: "الحقائق",
+  partOf: (name) => `جزء من: ${name}`,
   related: "ذو صلة",
   noFacts: "لا توجد حقائق في مجموعة البيانات هذه بعد",
   datasetCredit: (name, version) => `من مجموعة البيانات «${name}»، الإصدار ${version}`,
@@ -54,10 +98,23 @@ const ar: CardText = {
 
 const en: CardText = {
   types: { person: "Person", place: "Place", property: "Property", organization: "Organization", event: "Event" },
-  accordingTo: (claimant) => `According to ${claimant}`,
-  reportedBySource: "Reported by the source",
+  accordingTo: (claimants) => `According to ${claimants}`,
+  inTheWordsOf: (claimants) => `In the words of ${claimants}`,
+  reportedBy: (publisher) => `Reported by ${publisher}`,
+  assessmentOf: (publisher) => `The source's own assessment (${publisher})`,
+  via: (intermediary) => `, as reported by ${intermediary}`,
+  citing: (intermediary) => `, citing ${intermediary}`,
+  list: (names) => (names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`),
+  background: "Background",
+  asOf: (date) => `as of ${formatPartialDate(date, "en")}`,
+  noSourceGiven: "From the dataset, no source given",
+  cited: "cited, text not included",
+  seeQuote: "the quote",
+  openSourceAddress: "link",
+  editorsNote: "Editor's note",
+  attributionNote: "On the attribution",
   source: "Source",
-  publishedBy: (publisher, date) => `${publisher}, ${date}`,
+  publishedBy: (publisher, date) => (date === null ? publisher : `${publisher}, ${date}`),
   eventDate: "Event date",
   published: "Published",
   openInSourceViewer: "Open in source viewer",
@@ -65,6 +122,7 @@ const en: CardText = {
   switchLabel: "عربي",
   switchAccessibleLabel: "Show this card in Arabic",
   facts: "Facts",
+  partOf: (name) => `Part of: ${name}`,
   related: "Related",
   noFacts: "No facts in this dataset yet",
   datasetCredit: (name, version) => `From the dataset “${name}”, version ${version}`,
@@ -88,14 +146,28 @@ export function directionOf(language: CardLanguage): "rtl" | "ltr" {
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-function dateFormat(locale: string): Intl.DateTimeFormat {
-  let format = dateFormats.get(locale);
+function dateFormat(locale: string, withDay = true): Intl.DateTimeFormat {
+  const key = `${locale}|${withDay}`;
+  let format = dateFormats.get(key);
   if (format === undefined) {
     // UTC both ways: a `YYYY-MM-DD` date parsed as UTC midnight must not slip a day west of Greenwich.
-    format = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-    dateFormats.set(locale, format);
+    format = new Intl.DateTimeFormat(locale, { ...(withDay && { day: "numeric" }), month: "long", year: "numeric", timeZone: "UTC" });
+    dateFormats.set(key, format);
   }
   return format;
+}
+
+/**
+ * Formats a date as precise as it is known — `YYYY`, `YYYY-MM` or `YYYY-MM-DD` — as `formatDate`
+ * does: "April 2025", «أبريل/نيسان 2025», "2025".
+ */
+export function formatPartialDate(date: string, language: CardLanguage): string {
+  if (/^\d{4}$/.test(date)) return date;
+  const month = /^(\d{4})-(\d{2})$/.exec(date);
+  if (month === null) return formatDate(date, language);
+  const day = new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1));
+  if (Number.isNaN(day.getTime())) return date;
+  return language === "en" ? dateFormat("en-GB", false).format(day) : arabicDate(day, false);
 }
 
 /**
@@ -112,10 +184,15 @@ export function formatDate(isoDate: string, language: CardLanguage): string {
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   if (Number.isNaN(date.getTime())) return isoDate;
   if (language === "en") return dateFormat("en-GB").format(date);
-  const levantineMonth = dateFormat("ar-SY-u-nu-latn")
+  return arabicDate(date, true);
+}
+
+/** An Arabic date with both month-name traditions, "10 أبريل/نيسان 2025". */
+function arabicDate(date: Date, withDay: boolean): string {
+  const levantineMonth = dateFormat("ar-SY-u-nu-latn", withDay)
     .formatToParts(date)
     .find((part) => part.type === "month")?.value;
-  return dateFormat("ar-u-nu-latn")
+  return dateFormat("ar-u-nu-latn", withDay)
     .formatToParts(date)
     .map((part) =>
       part.type === "month" && levantineMonth !== undefined && levantineMonth !== part.value

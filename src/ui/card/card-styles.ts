@@ -159,6 +159,13 @@ button {
   font-size: 13px;
 }
 
+/* On a name inside a longer name: the way to the longer name's card, on a line of its own. */
+.part-of {
+  display: block;
+  margin-top: 6px;
+  text-align: start;
+}
+
 .link-button:hover {
   color: var(--accent-hover);
 }
@@ -196,8 +203,77 @@ button {
   font-size: 13px;
 }
 
-.summary {
-  margin-top: 8px;
+.background {
+  list-style: none;
+  padding: 0;
+}
+
+.statement + .statement {
+  margin-top: 6px;
+}
+
+.as-of {
+  color: var(--muted);
+}
+
+/* Source lines: smaller and muted, so the statement reads first and its source right under it. */
+.citations {
+  list-style: none;
+  padding: 0;
+}
+
+.citation {
+  margin-top: 1px;
+  color: var(--muted);
+  font-size: 12px;
+}
+
+.citation cite {
+  font-style: italic;
+}
+
+.citation cite:lang(ar) {
+  font-style: normal;
+}
+
+.citation a {
+  color: var(--accent);
+}
+
+.citation .link-button {
+  margin-top: 0;
+  padding: 0;
+  font-size: inherit;
+}
+
+.citation .quote {
+  margin-top: 2px;
+  color: var(--fg);
+}
+
+/* Like a context note: a rule and a tint that set it apart from what the source says. */
+.editor-note {
+  margin-top: 6px;
+  padding: 4px 8px;
+  border-inline-start: 3px solid var(--quote-rule);
+  background: var(--quote-bg);
+  font-size: 13px;
+}
+
+.note-label {
+  font-size: 12px;
+  font-weight: 700;
+}
+
+.attribution-note {
+  margin-top: 2px;
+  color: var(--muted);
+  font-size: 12px;
+  font-style: italic;
+}
+
+.attribution-note:lang(ar) {
+  font-style: normal;
 }
 
 .section-heading {

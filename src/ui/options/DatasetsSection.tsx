@@ -5,11 +5,12 @@
  * nothing unless the file passes every check. Every dataset string is rendered as text.
  */
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import type { AttributionCode } from "../../core/check-attribution.ts";
 import { importSizeProblem, MAX_IMPORT_BYTES, type ImportProblem } from "../../core/dataset-import.ts";
 import type { ImportCheck, PreparedImport, WriteResult } from "../../extension/dataset-store.ts";
-import { isReadableDataset, type DatasetListItem, type DatasetSummary, type Reply } from "../../extension/messages.ts";
+import { isReadableDataset, type DatasetListItem, type DatasetSummary, type Reply } from "../../shared/messages.ts";
 import { formatDate } from "../card/card-strings.ts";
-import { countText, type InterfaceText } from "../interface-text.ts";
+import { countText, type InterfaceText, type MessageKey } from "../interface-text.ts";
 import { importProblemText, megabytesText } from "./import-problem-text.ts";
 
 /** Everything the datasets section asks of the browser (`options-page.tsx` wires it; tests pass fakes). */
@@ -26,7 +27,7 @@ export interface DatasetServices {
 }
 
 /** How many problems of a refused file are listed; the rest are counted. */
-export const PROBLEMS_SHOWN = 100;
+const PROBLEMS_SHOWN = 100;
 
 type Props = { services: DatasetServices; text: InterfaceText };
 
@@ -379,7 +380,7 @@ function ImportOutcome({ state, text, replaceButton, onReplace, onKeep }: Import
       );
     }
     case "imported": {
-      const { dataset, contested, replaces } = state.prepared;
+      const { dataset, contested, replaces, attributionWarnings } = state.prepared;
       const names = countText(text, "names", dataset.entities.length);
       const facts = countText(text, "facts", dataset.facts.length);
       return (
@@ -404,8 +405,30 @@ function ImportOutcome({ state, text, replaceButton, onReplace, onKeep }: Import
               </ul>
             </>
           )}
+          {attributionWarnings.length > 0 && (
+            <>
+              <p>{t("optionsImportAttributionWarnings")}</p>
+              <ul id="import-attribution-warnings">
+                {attributionWarnings.map((w) => (
+                  <li key={w.path} data-path={w.path} data-code={w.code}>
+                    {t(attributionWarningKey[w.code])}{" "}
+                    <code class="problem-path" dir="ltr">
+                      {w.path}
+                    </code>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </div>
       );
     }
   }
 }
+
+/** Each attribution warning in the interface language, by its code. */
+const attributionWarningKey = {
+  "claimant-not-in-sentence": "attributionClaimantNotInSentence",
+  "unattributed-speech": "attributionUnattributedSpeech",
+  "about-not-named": "attributionAboutNotNamed",
+} as const satisfies Record<AttributionCode, MessageKey>;

@@ -6,14 +6,14 @@
  */
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
-import { settingsSchema, type Settings } from "../../extension/settings.ts";
+import { settingFields, type Settings } from "../../shared/settings.ts";
 import { directionOf } from "../card/card-strings.ts";
 import type { InterfaceText, MessageKey } from "../interface-text.ts";
 import { siteHostFrom } from "../site-host.ts";
 import { useStoredSettings, type SettingsServices } from "../use-stored-settings.ts";
 import { DatasetsSection, type DatasetServices } from "./DatasetsSection.tsx";
 
-export type { DatasetListItem, DatasetSummary } from "../../extension/messages.ts";
+export type { DatasetListItem, DatasetSummary } from "../../shared/messages.ts";
 
 /** Everything the settings page asks of the browser. */
 export interface OptionsServices extends SettingsServices, DatasetServices {}
@@ -218,7 +218,7 @@ function SiteList({ sites, update, text }: SiteListProps) {
     if (host === null) return setError(t("optionsSiteInvalid", draft.trim()));
     if (sites.includes(host)) return setError(t("optionsSiteDuplicate", host));
     // The same rules the settings are read with (a site's form, the list's length).
-    if (!settingsSchema.def.shape.sites.safeParse([...sites, host]).success) return setError(t("optionsSiteInvalid", draft.trim()));
+    if (!settingFields.sites.safeParse([...sites, host]).success) return setError(t("optionsSiteInvalid", draft.trim()));
     setError(null);
     const isSaved = await update((current) => (current.sites.includes(host) ? current : { ...current, sites: [...current.sites, host] }));
     // A failed save keeps what was typed, to try again.
@@ -296,7 +296,7 @@ function HoverDelay({ value, update, text }: HoverDelayProps) {
   /** What is typed while it differs from the saved value; `null` shows the saved value. */
   const [draft, setDraft] = useState<string | null>(null);
   const [isInvalid, setInvalid] = useState(false);
-  const schema = settingsSchema.def.shape.hoverDelayMs;
+  const schema = settingFields.hoverDelayMs;
 
   function commit(typed: string) {
     const parsed = /^\s*\d+\s*$/.test(typed) ? schema.safeParse(Number(typed)) : null;

@@ -13,10 +13,16 @@ const byCode: Record<Exclude<ImportProblemCode, "schema" | "too-large">, Message
   "duplicate-id": "importProblemDuplicateId",
   "unknown-entity": "importProblemUnknownEntity",
   "unknown-source": "importProblemUnknownSource",
+  "unknown-fact": "importProblemUnknownFact",
   "quote-not-in-source": "importProblemQuoteNotInSource",
+  "source-without-text": "importProblemSourceWithoutText",
+  "kind-claimants": "importProblemKindClaimants",
+  "background-unsourced": "importProblemBackgroundUnsourced",
   "alias-empty": "importProblemAliasEmpty",
   "alias-ambiguous": "importProblemAliasAmbiguous",
   "related-to-itself": "importProblemRelatedToItself",
+  "exclusion-without-name": "importProblemExclusionWithoutName",
+  "exclusion-is-a-name": "importProblemExclusionIsAName",
 };
 
 /** Shape problems by zod's issue code (plus `missing`); any other code is worded generally. */

@@ -1,19 +1,21 @@
 /** Settings page entry (`options.html`, `?lang=ar|en` to choose the language in tests): wires the browser into `Options`. */
 import { render } from "preact";
-import bundledDataset from "virtual:bundled-dataset";
+import bundledDatasetId from "virtual:bundled-dataset-id";
 import bundledTable from "virtual:matcher-table";
 import { extension } from "../../extension/browser-api.ts";
 import { DatasetStore } from "../../extension/dataset-store.ts";
-import { watchIndex } from "../../extension/imported-datasets.ts";
+import { watchIndex } from "../../shared/imported-datasets.ts";
 import { askBackground } from "../../extension/messaging.ts";
-import { loadSettings, saveSettings, watchSettings } from "../../extension/settings-store.ts";
+import { settingsStore } from "../../extension/settings-store.ts";
 import { setUpExtensionPage } from "../set-up-extension-page.ts";
 import { Options, type OptionsServices } from "./Options.tsx";
+
+const { loadSettings, saveSettings, watchSettings } = settingsStore(extension.storage);
 
 async function main(): Promise<void> {
   const text = await setUpExtensionPage("optionsTitle");
   const store = new DatasetStore(extension.storage.local, { version: extension.runtime.getManifest().version });
-  const bundled = { id: bundledDataset.id, table: bundledTable };
+  const bundled = { id: bundledDatasetId, table: bundledTable };
   const services: OptionsServices = {
     loadSettings,
     saveSettings,

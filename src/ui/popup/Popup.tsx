@@ -6,14 +6,14 @@
  */
 import { useEffect, useState } from "preact/hooks";
 import type { EntityType } from "../../core/dataset-schema.ts";
-import { isReadableDataset, type DatasetListItem, type DatasetSummary, type pageProtocol, type Reply, type ResponseOf } from "../../extension/messages.ts";
-import { isOverlayOnFor, withSiteEnabled, type Settings } from "../../extension/settings.ts";
+import { isReadableDataset, type DatasetListItem, type DatasetSummary, type pageProtocol, type Reply, type ResponseOf } from "../../shared/messages.ts";
+import { isOverlayOnFor, withSiteEnabled, type Settings } from "../../shared/settings.ts";
 import { directionOf, formatDate } from "../card/card-strings.ts";
 import { countText, type InterfaceText, type MessageKey } from "../interface-text.ts";
 import { isListableHost } from "../site-host.ts";
 import { useStoredSettings, type SettingsServices } from "../use-stored-settings.ts";
 import { groupEntities } from "./group-entities.ts";
-import { sourceViewerPath } from "./source-viewer-path.ts";
+import { sourceViewerPath } from "../../shared/source-viewer-path.ts";
 
 /** What a tab's content script reports about its page. */
 export type EntitiesOnPage = ResponseOf<typeof pageProtocol, "getEntitiesOnPage">;
@@ -304,7 +304,9 @@ function Datasets({ datasets, services, text }: DatasetsProps) {
                 <li key={source.id} class="source" data-source={source.id}>
                   <cite dir="auto">{source.title}</cite>
                   <span class="source-meta">
-                    {text.message("popupSourcePublished", source.publisher[language], formatDate(source.eventDate, language))}
+                    {source.date === undefined
+                      ? source.publisher[language]
+                      : text.message("popupSourcePublished", source.publisher[language], formatDate(source.date, language))}
                   </span>
                   <a
                     href={url}

@@ -9,7 +9,7 @@ export type ListedEntity = { id: string; type: EntityType; name: { ar: string; e
 export type EntityGroup<E extends ListedEntity> = { type: EntityType; entities: E[] };
 
 /** The order of the groups: who, then which institutions, then where, what and when. */
-export const ENTITY_TYPE_ORDER: readonly EntityType[] = ["person", "organization", "place", "property", "event"];
+const ENTITY_TYPE_ORDER: readonly EntityType[] = ["person", "organization", "place", "property", "event"];
 
 /**
  * Groups entities by type in `ENTITY_TYPE_ORDER`, leaving out empty groups. Within a group the

@@ -5,10 +5,12 @@
 import { render } from "preact";
 import { extension } from "../../extension/browser-api.ts";
 import { askBackground, askPage } from "../../extension/messaging.ts";
-import { loadSettings, saveSettings, watchSettings } from "../../extension/settings-store.ts";
+import { settingsStore } from "../../extension/settings-store.ts";
 import { setUpExtensionPage } from "../set-up-extension-page.ts";
 import { chooseTab } from "./choose-tab.ts";
 import { Popup, type PopupServices } from "./Popup.tsx";
+
+const { loadSettings, saveSettings, watchSettings } = settingsStore(extension.storage);
 
 /** How often the open popup asks the page again, so names found by a scan in progress appear. */
 const REFRESH_MS = 1000;

@@ -5,7 +5,12 @@
  */
 import { useEffect, useRef } from "preact/hooks";
 import type { Dataset, Source } from "../../core/dataset-schema.ts";
-import type { CardLanguage } from "../card/card-strings.ts";
+import { cardNote } from "../../core/entity-card.ts";
+import { attributionLine } from "../card/attribution-line.ts";
+import { cardText, type CardLanguage } from "../card/card-strings.ts";
+import { EditorNote } from "../card/EditorNote.tsx";
+import { sourceViewerPath } from "../../shared/source-viewer-path.ts";
+import { safeLink } from "../safe-link.ts";
 import { quoteParagraphs, type Paragraph } from "./quote-paragraphs.ts";
 import { sourceText, type SourceText } from "./source-strings.ts";
 
@@ -64,6 +69,7 @@ export function SourceViewer({ dataset, sourceId, factId, language }: SourceView
       )}
       <SourceMetadata source={source} dataset={dataset} t={t} language={language} />
       <h2>{t.fullText}</h2>
+      {source.text === undefined && <p class="notice">{t.textNotBundled}</p>}
       <article class="source-text" lang={source.language}>
         {paragraphs.map((paragraph) => (
           // Known Arabic is set right-to-left outright: `auto` would pick LTR for a line that opens with a Latin name or a number.
@@ -76,9 +82,21 @@ export function SourceViewer({ dataset, sourceId, factId, language }: SourceView
         <section class="fact" aria-labelledby="fact-heading">
           <h2 id="fact-heading">{t.factHeading}</h2>
           <p class="fact-text">{fact.fact.text[language]}</p>
-          <p class="claimant">
-            {fact.claimantName === null ? t.reportedBySource : t.accordingTo(fact.claimantName[language])}
-          </p>
+          <p class="claimant">{attributionLine(fact.attribution, language)}</p>
+          {fact.fact.attributionNote !== undefined && (
+            <p class="attribution-note">
+              {cardText(language).attributionNote}: {fact.fact.attributionNote[language]}
+            </p>
+          )}
+          {fact.fact.note !== undefined && (
+            <EditorNote
+              note={cardNote(dataset, fact.fact.note, `fact "${fact.fact.id}"`)}
+              language={language}
+              t={cardText(language)}
+              // A cited fact opens in this viewer, in place: it is the same dataset.
+              onOpenSource={(source, cited) => location.assign(sourceViewerPath({ dataset: dataset.id, source, fact: cited, language }))}
+            />
+          )}
           {factProblem === null && (
             <p>
               <a href="#quote">{t.goToQuote}</a>
@@ -159,12 +177,14 @@ function SourceMetadata({ source, dataset, t, language }: SourceMetadataProps) {
           <dt>{t.language}</dt>
           <dd>{t.languageName(source.language)}</dd>
         </div>
-        <div>
-          <dt>{t.eventDate}</dt>
-          <dd>
-            <time dateTime={source.eventDate}>{t.date(source.eventDate)}</time>
-          </dd>
-        </div>
+        {source.eventDate !== undefined && (
+          <div>
+            <dt>{t.eventDate}</dt>
+            <dd>
+              <time dateTime={source.eventDate}>{t.date(source.eventDate)}</time>
+            </dd>
+          </div>
+        )}
         {source.published !== undefined && (
           <div>
             <dt>{t.published}</dt>
@@ -202,13 +222,3 @@ function translatedTitleLanguage(sourceLanguage: string): string {
   return primary === "ar" ? "en" : primary === "en" ? "ar" : "";
 }
 
-/** The URL as a link target only when it is a web address: the schema's `z.url()` also admits `javascript:`. */
-function safeLink(url: string | undefined): string | null {
-  if (url === undefined) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}

@@ -3,16 +3,22 @@
  * source's text cut into paragraphs with the fact's quote marked. Pure, so it is tested without
  * a DOM; the viewer only renders what this returns.
  */
-import type { Bilingual, Dataset, Fact, Source } from "../../core/dataset-schema.ts";
+import type { Dataset, Fact, Source } from "../../core/dataset-schema.ts";
+import { factAttribution, type CardAttribution } from "../../core/entity-card.ts";
 
 /** A stretch of a paragraph, marked when it is part of the quote. */
-export type Segment = { text: string; isQuote: boolean };
+type Segment = { text: string; isQuote: boolean };
 
 /** One paragraph of the source's text; `start` is its offset in the text (a stable key). */
 export type Paragraph = { start: number; segments: Segment[] };
 
 /** Why a requested fact cannot be shown against the source. */
-export type FactProblem = "unknown-fact" | "fact-from-other-source" | "quote-not-found";
+type FactProblem = "unknown-fact" | "fact-from-other-source" | "quote-not-found";
+
+/*
+ * A source without bundled text ("cited only") is shown with its metadata and no paragraphs;
+ * validation keeps facts off such sources, so only a bare source link can lead to one.
+ */
 
 /** The source viewer's content, or why there is none. */
 export type QuoteParagraphs =
@@ -20,8 +26,8 @@ export type QuoteParagraphs =
   | {
       kind: "source";
       source: Source;
-      /** The fact being checked, with its claimant's name (null for the source's own reporting). */
-      fact: { fact: Fact; claimantName: Bilingual | null } | null;
+      /** The fact being checked, with who said it and how. */
+      fact: { fact: Fact; attribution: CardAttribution } | null;
       /** Set when a fact was asked for but cannot be shown; the source is still shown. */
       factProblem: FactProblem | null;
       paragraphs: Paragraph[];
@@ -46,19 +52,18 @@ export function quoteParagraphs(dataset: Dataset, sourceId: string | null, factI
     else if (requestedFact.source !== source.id) factProblem = "fact-from-other-source";
     else {
       fact = requestedFact;
-      const start = source.text.indexOf(requestedFact.quote);
+      const start = source.text?.indexOf(requestedFact.quote) ?? -1;
       if (start === -1) factProblem = "quote-not-found";
       else quote = { start, end: start + requestedFact.quote.length };
     }
   }
 
-  const claimant = fact?.claimant === undefined ? undefined : dataset.entities.find((e) => e.id === fact.claimant);
   return {
     kind: "source",
     source,
-    fact: fact === null ? null : { fact, claimantName: claimant?.name ?? null },
+    fact: fact === null ? null : { fact, attribution: factAttribution(dataset, fact) },
     factProblem,
-    paragraphs: splitParagraphs(source.text, quote),
+    paragraphs: source.text === undefined ? [] : splitParagraphs(source.text, quote),
   };
 }
 

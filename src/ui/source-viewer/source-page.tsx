@@ -8,17 +8,18 @@ import { render } from "preact";
 import bundled from "virtual:bundled-dataset";
 import { extension } from "../../extension/browser-api.ts";
 import { DatasetStore } from "../../extension/dataset-store.ts";
+import { readSourceViewerQuery } from "../../shared/source-viewer-path.ts";
 import { directionOf } from "../card/card-strings.ts";
 import { DatasetUnavailable, SourceViewer } from "./SourceViewer.tsx";
 import { viewerLanguage } from "./source-strings.ts";
 
 async function main(): Promise<void> {
-  const params = new URLSearchParams(location.search);
-  const language = viewerLanguage(params.get("lang"), navigator.language);
+  const query = readSourceViewerQuery(location.search);
+  const language = viewerLanguage(query.lang, navigator.language);
   document.documentElement.lang = language;
   document.documentElement.dir = directionOf(language);
 
-  const datasetId = params.get("dataset");
+  const datasetId = query.dataset;
   let dataset = bundled;
   if (datasetId !== null && datasetId !== bundled.id) {
     const store = new DatasetStore(extension.storage.local, { version: extension.runtime.getManifest().version });
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
     }
     dataset = loaded.dataset;
   }
-  render(<SourceViewer dataset={dataset} sourceId={params.get("source")} factId={params.get("fact")} language={language} />, document.body);
+  render(<SourceViewer dataset={dataset} sourceId={query.source} factId={query.fact} language={language} />, document.body);
 }
 
 void main();

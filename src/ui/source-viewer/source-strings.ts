@@ -2,7 +2,7 @@
  * The source viewer's interface text in Arabic and English, and the choice between them. The
  * viewer follows the card that opened it (`lang` in its URL), so this is a table like the card's.
  */
-import { cardText, formatDate, type CardLanguage } from "../card/card-strings.ts";
+import { formatDate, type CardLanguage } from "../card/card-strings.ts";
 import { interfaceLanguageOf } from "../interface-text.ts";
 
 /** Every piece of interface text the source viewer shows, in one language. */
@@ -29,8 +29,8 @@ export type SourceText = {
   datasetValue(name: string, version: string): string;
   fullText: string;
   factHeading: string;
-  accordingTo(claimant: string): string;
-  reportedBySource: string;
+  /** For a source that is only cited: its text is not part of the dataset. */
+  textNotBundled: string;
   goToQuote: string;
   /** A BCP 47 language code as a name, e.g. `ar` → "Arabic". */
   languageName(code: string): string;
@@ -70,8 +70,7 @@ const ar: SourceText = {
   datasetValue: (name, version) => `${name}، الإصدار ${version}`,
   fullText: "النص الكامل",
   factHeading: "الحقيقة قيد التحقق",
-  accordingTo: cardText("ar").accordingTo,
-  reportedBySource: cardText("ar").reportedBySource,
+  textNotBundled: "نص هذا المصدر غير مرفق بمجموعة البيانات؛ هو مرجع مذكور فقط، ولا يُقتبس منه.",
   goToQuote: "انتقل إلى الاقتباس في النص",
   languageName: languageNamer("ar"),
   date: (isoDate) => formatDate(isoDate, "ar"),
@@ -98,8 +97,7 @@ const en: SourceText = {
   datasetValue: (name, version) => `${name}, version ${version}`,
   fullText: "Full text",
   factHeading: "The fact being checked",
-  accordingTo: cardText("en").accordingTo,
-  reportedBySource: cardText("en").reportedBySource,
+  textNotBundled: "This source's text is not part of the dataset: it is cited, never quoted.",
   goToQuote: "Go to the quote in the text",
   languageName: languageNamer("en"),
   date: (isoDate) => formatDate(isoDate, "en"),

@@ -22,6 +22,14 @@ export interface PageDriver {
   /** `location.href` as the page itself reports it (a driver's own record can lag behind). */
   url(): Promise<string>;
   evaluate<R, A = undefined>(fn: BrowserFunction<A, R>, arg?: A): Promise<R>;
+  /**
+   * Evaluates an expression in the main world through the browser's protocol alone (CDP or
+   * BiDi), with none of the driver's page-side helpers: for pages that break the builtins those
+   * helpers use. Resolves with its JSON-able value.
+   */
+  evaluateExpression<R>(expression: string): Promise<R>;
+  /** Calls `listener` with every console message the tab logs from now on (the page's, and the content script's where the browser reports them). */
+  onConsole(listener: (message: ConsoleEntry) => void): void;
   /** Runs a classic script's source in the main world (not subject to the page's CSP). */
   runScript(source: string): Promise<void>;
   /** Polls `fn` (on a timer, not animation frames, which background tabs may not get) until it is truthy. */
@@ -48,6 +56,15 @@ export interface PageDriver {
   /** The shadow root of the first element matching `hostSelector`, even a closed one; null when there is none. */
   closedShadowRoot(hostSelector: string): Promise<ShadowRootHandle | null>;
   close(): Promise<void>;
+}
+
+/** One console message, as the drivers report it. */
+export interface ConsoleEntry {
+  /** "error", "warning" (Chromium's "warning" and BiDi's "warn" both), "log", … */
+  level: string;
+  text: string;
+  /** The script that logged it, where the browser says (a content script's is the extension's URL). */
+  url: string;
 }
 
 /** A shadow root (open or closed) that the test can run functions against. */
@@ -77,5 +94,10 @@ export interface BrowserDriver {
   evaluateInExtension<R, A = undefined>(fn: BrowserFunction<A, R>, arg?: A): Promise<R>;
   /** Runs `action` and returns the tab it opened. */
   waitForNewPage(action: () => Promise<void>): Promise<PageDriver>;
+  /**
+   * Gives the browser's processes, those started so far included, the machine's highest
+   * scheduling priority (see `process-priority.ts`); false where that is not permitted.
+   */
+  raisePriority(): boolean;
   close(): Promise<void>;
 }

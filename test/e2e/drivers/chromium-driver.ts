@@ -3,9 +3,11 @@
  * unpacked extension. Closed shadow roots are reached through the DevTools protocol, which can
  * pierce them.
  */
+import { readdirSync, readFileSync } from "node:fs";
 import type { BrowserContext, CDPSession, Page, Worker } from "playwright-core";
 import { launchChromiumWithExtension } from "../../../scripts/lib/chromium-with-extension.ts";
-import type { BrowserDriver, BrowserFunction, PageDriver, ShadowRootHandle } from "./browser-driver.ts";
+import { raiseProcessTreePriority } from "./process-priority.ts";
+import type { BrowserDriver, BrowserFunction, ConsoleEntry, PageDriver, ShadowRootHandle } from "./browser-driver.ts";
 
 /** Playwright's `evaluate` takes the same functions, typed more strictly than needs be here. */
 type LooseEvaluate = (fn: unknown, arg?: unknown) => Promise<unknown>;
@@ -37,6 +39,21 @@ export class ChromiumPage implements PageDriver {
 
   evaluate<R, A = undefined>(fn: BrowserFunction<A, R>, arg?: A): Promise<R> {
     return (this.page.evaluate as LooseEvaluate)(fn, arg) as Promise<R>;
+  }
+
+  async evaluateExpression<R>(expression: string): Promise<R> {
+    const session = await this.page.context().newCDPSession(this.page);
+    try {
+      const { result, exceptionDetails } = await session.send("Runtime.evaluate", { expression, returnByValue: true, awaitPromise: true });
+      if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+      return result.value as R;
+    } finally {
+      await session.detach().catch(() => {});
+    }
+  }
+
+  onConsole(listener: (message: ConsoleEntry) => void): void {
+    this.page.on("console", (message) => listener({ level: message.type(), text: message.text(), url: message.location().url }));
   }
 
   async runScript(source: string): Promise<void> {
@@ -145,12 +162,29 @@ export class ChromiumDriver implements BrowserDriver {
     readonly worker: Worker,
     readonly extensionId: string,
     readonly version: string,
+    private readonly profile: string,
   ) {}
 
   static async launch(options: { profile: string }): Promise<ChromiumDriver> {
     const { context, worker, extensionId } = await launchChromiumWithExtension({ profile: options.profile, headless: true });
     const version = `Chromium ${await worker.evaluate(() => /Chrome\/([\d.]+)/.exec(navigator.userAgent)?.[1] ?? "?")}`;
-    return new ChromiumDriver(context, worker, extensionId, version);
+    return new ChromiumDriver(context, worker, extensionId, version, options.profile);
+  }
+
+  /** Playwright does not expose a persistent context's process: it is the one started on this profile. */
+  raisePriority(): boolean {
+    const flag = `--user-data-dir=${this.profile}`;
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      let args: string[];
+      try {
+        args = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
+      } catch {
+        continue;
+      }
+      if (args.includes(flag) && !args.some((a) => a.startsWith("--type="))) return raiseProcessTreePriority(Number(entry));
+    }
+    return false;
   }
 
   extensionUrl(path: string): string {

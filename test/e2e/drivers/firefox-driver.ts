@@ -14,10 +14,11 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import puppeteer, { type Browser, type KeyInput, type Page, type Target } from "puppeteer-core";
 import { ROOT } from "../../../scripts/lib/chromium-with-extension.ts";
-import { VIEWPORT, type BrowserDriver, type BrowserFunction, type PageDriver, type ShadowRootHandle } from "./browser-driver.ts";
+import { raiseProcessTreePriority } from "./process-priority.ts";
+import { VIEWPORT, type BrowserDriver, type BrowserFunction, type ConsoleEntry, type PageDriver, type ShadowRootHandle } from "./browser-driver.ts";
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? "/usr/lib/firefox-esr/firefox-esr";
-export const FIREFOX_BUILD = path.join(ROOT, "dist/firefox");
+const FIREFOX_BUILD = path.join(ROOT, "dist/firefox");
 
 /**
  * The extension's moz-extension:// host, pinned through `extensions.webextensions.uuids`
@@ -104,6 +105,25 @@ export class FirefoxPage implements PageDriver {
     return (this.page.evaluate as LooseEvaluate).call(this.page, fn, arg) as Promise<R>;
   }
 
+  async evaluateExpression<R>(expression: string): Promise<R> {
+    const { result } = await this.bidi.send("script.evaluate", {
+      expression,
+      target: { context: contextOf(this.page) },
+      awaitPromise: true,
+      resultOwnership: "none",
+    });
+    const evaluated = result as EvaluateResult;
+    if (evaluated.type === "exception") throw new Error(evaluated.exceptionDetails.text);
+    return fromRemoteValue(evaluated.result) as R;
+  }
+
+  onConsole(listener: (message: ConsoleEntry) => void): void {
+    this.page.on("console", (message) => {
+      const level = message.type();
+      listener({ level: level === "warn" ? "warning" : level, text: message.text(), url: message.location().url ?? "" });
+    });
+  }
+
   async runScript(source: string): Promise<void> {
     await this.page.evaluate(source);
   }
@@ -158,8 +178,13 @@ export class FirefoxPage implements PageDriver {
     await this.page.bringToFront();
   }
 
+  /**
+   * Sets the viewport with the one BiDi command every supported Firefox knows: puppeteer's
+   * `setViewport` also sends `emulation.setScreenOrientationOverride`, which Firefox ESR 140
+   * rejects as an unknown command.
+   */
   async setViewport(size: { width: number; height: number }): Promise<void> {
-    await this.page.setViewport(size);
+    await this.bidi.send("browsingContext.setViewport", { context: contextOf(this.page), viewport: { width: size.width, height: size.height } });
   }
 
   async screenshot(file: string): Promise<void> {
@@ -296,6 +321,11 @@ export class FirefoxDriver implements BrowserDriver {
     const page = await (await created).page();
     if (page === null) throw new Error("the new tab has no page");
     return new FirefoxPage(page, this.bidi);
+  }
+
+  raisePriority(): boolean {
+    const pid = this.browser.process()?.pid;
+    return pid !== undefined && raiseProcessTreePriority(pid);
   }
 
   async close(): Promise<void> {

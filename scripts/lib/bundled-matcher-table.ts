@@ -1,0 +1,29 @@
+/**
+ * The bundled matcher table as the build makes it — the bundled dataset's names and the lexicon
+ * of names that are not ours — for the build itself and for the scanner, benchmarks and tests
+ * that must see what the extension sees.
+ */
+import path from "node:path";
+import { compileMatcherTable } from "../../src/core/compile-matcher-table.ts";
+import type { Dataset } from "../../src/core/dataset-schema.ts";
+import type { MatcherTable } from "../../src/core/matcher-table.ts";
+import { readLexicon } from "./read-lexicon.ts";
+import { BUNDLED_DATASET, readDatasetFile } from "./read-dataset-file.ts";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+/** Reads, validates and compiles the bundled dataset and lexicon; throws with every problem's file and JSON path. */
+export async function bundledMatcherTable(): Promise<{ dataset: Dataset; table: MatcherTable; lexicon: string[] }> {
+  const datasetFile = BUNDLED_DATASET;
+  const result = await readDatasetFile(datasetFile);
+  if (!result.ok) {
+    const lines = result.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n");
+    throw new Error(`the dataset is invalid (${path.relative(root, datasetFile)}):\n${lines}`);
+  }
+  const lexicon = await readLexicon([result.dataset]);
+  if (!lexicon.ok) {
+    const lines = lexicon.problems.map((p) => `  ${path.relative(root, p.file)} ${p.path}: ${p.message}`).join("\n");
+    throw new Error(`the lexicon of names not ours is invalid:\n${lines}`);
+  }
+  return { dataset: result.dataset, table: compileMatcherTable([result.dataset], lexicon.phrases), lexicon: lexicon.phrases };
+}

@@ -1,0 +1,15 @@
+/**
+ * A name inside a web address or an e-mail address ("USA.gov", "www.Moscow.info",
+ * "desk@Washington.example") is part of that address, not a mention: the address is the link's
+ * text, and resting on it should not open the place's card.
+ */
+
+const BEFORE = /[\p{L}\p{N}][.@]$/u;
+const AFTER = /^\.\p{Ll}{2,}\b/u;
+
+/** Whether the name at [start, end) of `text` is part of a web or e-mail address. */
+export function isInWebAddress(text: string, start: number, end: number): boolean {
+  const before = text[start - 1];
+  if (text[end] !== "." && before !== "." && before !== "@") return false;
+  return AFTER.test(text.slice(end, end + 12)) || BEFORE.test(text.slice(Math.max(0, start - 2), start));
+}
