@@ -15,8 +15,12 @@ const PRONOUN_BEFORE: ReadonlySet<string> = new Set(
   "FOLLOW CONTACT JOIN ABOUT EMAIL E-MAIL MAIL CALL TELL HELP SUPPORT WRITE VISIT MEET ASK TEXT LIKE FIND WATCH SHOW GIVE SEND LET LETS LET'S MESSAGE DM TAG PITCH TIP".split(" "),
 );
 
-/** A currency sign, or an amount that is not a year ("US 100", but "the US 2024 election" stays). */
-const AMOUNT_AFTER = /^(?:\s?[$€£¥]|\s?(?!(?:19|20)\d\d\b)\d)/u;
+/**
+ * A currency sign, or an amount that is not a year ("US 100", but "the US 2024 election" stays).
+ * A year is four digits that no further digit follows, whatever comes after in any script
+ * ("2024s", «2025م»); `\b` would know only ASCII.
+ */
+const AMOUNT_AFTER = /^(?:\s?[$€£¥]|\s?(?!(?:19|20)\d\d(?!\p{N}))\d)/u;
 const CODE_BEFORE = /\p{Ll}{2,3}[-_]$/u;
 const WORD_BEFORE = /([A-Z][A-Z'’-]*)[ \u00a0]+$/u;
 

@@ -5,7 +5,8 @@
  */
 
 const BEFORE = /[\p{L}\p{N}][.@]$/u;
-const AFTER = /^\.\p{Ll}{2,}\b/u;
+/** A top-level domain after the name: lower-case letters of any script up to a non-letter (`\b` knows only ASCII). */
+const AFTER = /^\.\p{Ll}{2,}(?![\p{L}\p{N}_])/u;
 
 /** Whether the name at [start, end) of `text` is part of a web or e-mail address. */
 export function isInWebAddress(text: string, start: number, end: number): boolean {

@@ -110,6 +110,8 @@ describe("acronym guards", () => {
     ["a currency prefix with a space", "priced at US $100", []],
     ["an amount after it", "it costs US 100 a month", []],
     ["a year after it stays the country", "the US 2024 election", [["united-states", "US"]]],
+    ["a year with a suffix after it stays the country", "the US 2020s", [["united-states", "US"]]],
+    ["five digits are an amount, not a year", "it costs US 20245 in all", []],
     ["a locale", "lang=en-US and en_US", []],
     ["a hyphen after it stays the country", "the US-Russia talks", [["united-states", "US"], ["russia", "Russia"]]],
     ["the pronoun after a verb in capitals", "FOLLOW US", []],
@@ -127,6 +129,8 @@ describe("web addresses", () => {
     ["a domain after the name", "visit USA.gov for more", []],
     ["a host before the name", "mail desk@Moscow today", []],
     ["a sentence end stays the name", "in Moscow. Then", [["moscow", "Moscow"]]],
+    ["a domain in another script after the name", "visit Moscow.рф today", []],
+    ["a lower-case word glued to a capital is not a domain", "in Moscow.theN", [["moscow", "Moscow"]]],
   ])("%s: %s", (_case, text, expected) => {
     expect(mentions(text)).toEqual(expected);
   });
