@@ -180,17 +180,22 @@ export class MentionRegistry {
   register(): void {
     if (!this.shown) return;
     const registry = CSS.highlights;
-    if (registry.get(this.name) !== this.drawn.highlight) registry.set(this.name, this.drawn.highlight);
-    if (registry.get(this.name + NESTED_SUFFIX) !== this.drawn.nested) registry.set(this.name + NESTED_SUFFIX, this.drawn.nested);
-    if (registry.get(ACTIVE_HIGHLIGHT) !== this.active) registry.set(ACTIVE_HIGHLIGHT, this.active);
+    for (const [name, highlight] of this.ours()) if (registry.get(name) !== highlight) registry.set(name, highlight);
   }
 
   /** Removes our highlights from the page's registry (only if they are still ours). */
   unregister(): void {
     const registry = CSS.highlights;
-    if (registry.get(this.name) === this.drawn.highlight) registry.delete(this.name);
-    if (registry.get(this.name + NESTED_SUFFIX) === this.drawn.nested) registry.delete(this.name + NESTED_SUFFIX);
-    if (registry.get(ACTIVE_HIGHLIGHT) === this.active) registry.delete(ACTIVE_HIGHLIGHT);
+    for (const [name, highlight] of this.ours()) if (registry.get(name) === highlight) registry.delete(name);
+  }
+
+  /** Our highlights under the names they are registered by: mentions, names inside names, the active one. */
+  private ours(): [name: string, highlight: Highlight][] {
+    return [
+      [this.name, this.drawn.highlight],
+      [this.name + NESTED_SUFFIX, this.drawn.nested],
+      [ACTIVE_HIGHLIGHT, this.active],
+    ];
   }
 
   /** Forgets every mention and removes the highlights. */
