@@ -95,7 +95,7 @@ describe("EntityCard in English", () => {
   test("shows the type and the dataset it comes from", () => {
     const { dialog } = renderCard();
     expect(dialog.querySelector(".badge")?.textContent).toBe("Person");
-    expect(dialog.querySelector(".credit")?.textContent).toBe("From the dataset “Russia–US talks in Istanbul, 2025”, version 2.0.0");
+    expect(dialog.querySelector(".credit")?.textContent).toBe("From the dataset “Russia–US talks in Istanbul, 2025”, version 2.1.0");
   });
 
   test("shows the background under its label, each statement with its date and source lines", () => {
