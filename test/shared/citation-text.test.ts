@@ -18,43 +18,41 @@ const TITLE_EN = "“Constructive” talks between Russia and America in Istanbu
 
 describe("citationText on the bundled dataset", () => {
   // Expected texts written by hand from the dataset file: names, quotes, publisher, title, date.
-  test.each<[string, "ar" | "en", string]>([
+  test.each<[string, "ar" | "en", string, string]>([
     [
       "darchiev-progress-normalising-missions",
       "en",
-      "According to Alexander Darchiev, as reported by TASS: “قال السفير الروسي لدى الولايات المتحدة ألكسندر دارشيف اليوم إنه تم تحقيق تقدم في تطبيع العلاقات بين البعثات الدبلوماسية للبلدين خلال المحادثات بين موسكو وواشنطن في إسطنبول”\n" +
-        `Agencies, “${TITLE}” [“${TITLE_EN}”], 10 April 2025.`,
+      "According to Alexander Darchiev, as reported by TASS: “قال السفير الروسي لدى الولايات المتحدة ألكسندر دارشيف اليوم إنه تم تحقيق تقدم في تطبيع العلاقات بين البعثات الدبلوماسية للبلدين خلال المحادثات بين موسكو وواشنطن في إسطنبول”", `Agencies, “${TITLE}” [“${TITLE_EN}”], 10 April 2025.`,
     ],
     [
       "darchiev-progress-normalising-missions",
       "ar",
-      "منسوب إلى: ألكسندر دارشيف، نقلاً عن تاس: «قال السفير الروسي لدى الولايات المتحدة ألكسندر دارشيف اليوم إنه تم تحقيق تقدم في تطبيع العلاقات بين البعثات الدبلوماسية للبلدين خلال المحادثات بين موسكو وواشنطن في إسطنبول»\n" +
-        `وكالات، «${TITLE}»، 10 أبريل/نيسان 2025.`,
+      "منسوب إلى: ألكسندر دارشيف، نقلاً عن تاس: «قال السفير الروسي لدى الولايات المتحدة ألكسندر دارشيف اليوم إنه تم تحقيق تقدم في تطبيع العلاقات بين البعثات الدبلوماسية للبلدين خلال المحادثات بين موسكو وواشنطن في إسطنبول»", `وكالات، «${TITLE}»، 10 أبريل/نيسان 2025.`,
     ],
     [
       "bruce-talks-only-about-embassies",
       "en",
-      "In the words of Tammy Bruce: “هذه المحادثات تتعلق فقط بعمل سفاراتنا، وليست تطبيعًا عامًا للعلاقات الثنائية”\n" + `Agencies, “${TITLE}” [“${TITLE_EN}”], 10 April 2025.`,
+      "In the words of Tammy Bruce: “هذه المحادثات تتعلق فقط بعمل سفاراتنا، وليست تطبيعًا عامًا للعلاقات الثنائية”", `Agencies, “${TITLE}” [“${TITLE_EN}”], 10 April 2025.`,
     ],
     [
       "bruce-talks-only-about-embassies",
       "ar",
-      "اقتباس مباشر من: تامي بروس: «هذه المحادثات تتعلق فقط بعمل سفاراتنا، وليست تطبيعًا عامًا للعلاقات الثنائية»\n" + `وكالات، «${TITLE}»، 10 أبريل/نيسان 2025.`,
+      "اقتباس مباشر من: تامي بروس: «هذه المحادثات تتعلق فقط بعمل سفاراتنا، وليست تطبيعًا عامًا للعلاقات الثنائية»", `وكالات، «${TITLE}»، 10 أبريل/نيسان 2025.`,
     ],
     [
       "us-diplomats-movement-restricted-in-russia",
       "en",
-      "According to US diplomats: “قال دبلوماسيون أميركيون إن حريتهم في التنقل في روسيا مقيدة”\n" + `Agencies, “${TITLE}” [“${TITLE_EN}”], 10 April 2025.`,
+      "According to US diplomats: “قال دبلوماسيون أميركيون إن حريتهم في التنقل في روسيا مقيدة”", `Agencies, “${TITLE}” [“${TITLE_EN}”], 10 April 2025.`,
     ],
     [
       "killenworth-on-long-island",
       "ar",
-      "من تقرير وكالات: «عقار كيلينورث في لونغ آيلاند»\n" + `وكالات، «${TITLE}»، 10 أبريل/نيسان 2025.`,
+      "من تقرير وكالات: «عقار كيلينورث في لونغ آيلاند»", `وكالات، «${TITLE}»، 10 أبريل/نيسان 2025.`,
     ],
-    ["killenworth-on-long-island", "en", "Reported by Agencies: “عقار كيلينورث في لونغ آيلاند”\n" + `Agencies, “${TITLE}” [“${TITLE_EN}”], 10 April 2025.`],
-  ])("%s in %s", (id, language, expected) => {
+    ["killenworth-on-long-island", "en", "Reported by Agencies: “عقار كيلينورث في لونغ آيلاند”", `Agencies, “${TITLE}” [“${TITLE_EN}”], 10 April 2025.`],
+  ])("%s in %s", (id, language, claim, source) => {
     const fact = dataset.facts.find((f) => f.id === id)!;
-    expect(citationText(cardFact(dataset, fact), language)).toBe(expected);
+    expect(citationText(cardFact(dataset, fact), language)).toBe(`${claim}\n${source}`);
   });
 });
 
