@@ -9,7 +9,7 @@
  *
  * Options: --runs=N (page loads per figure, default 5; the matcher compiles each dictionary
  * N+2 times and times 3(N+2) passes), --mark-runs=N (mark.js runs, default 1: one takes about a minute), --cap=S (seconds
- * before a library run is given up, default 150), --only=matcher,page,size,precision, --skip-build,
+ * before a library run is given up, default 150), --only=matcher,page,size,precision,side-panel, --skip-build,
  * --write-docs (put the report into docs/benchmarks.md), --json=FILE (raw results).
  * Targets are reported, never asserted: the command fails only if a benchmark cannot run.
  */
@@ -25,13 +25,14 @@ import { chromiumVersion, runPageBench } from "./bench/page.ts";
 import { formatReport, writeResultsInto, type BenchResults } from "./bench/report.ts";
 import { runPrecisionBench } from "./bench/precision.ts";
 import { runSizeBench } from "./bench/size.ts";
+import { runSidePanelBench } from "./bench/side-panel.ts";
 
 const { values } = parseArgs({
   options: {
     runs: { type: "string", default: "5" },
     "mark-runs": { type: "string", default: "1" },
     cap: { type: "string", default: "150" },
-    only: { type: "string", default: "matcher,page,size,precision" },
+    only: { type: "string", default: "matcher,page,size,precision,side-panel" },
     "skip-build": { type: "boolean", default: false },
     "write-docs": { type: "boolean", default: false },
     json: { type: "string" },
@@ -89,6 +90,12 @@ async function main(): Promise<void> {
     const size = await runSizeBench();
     results.rows.push(...size.rows);
     results.size = size.details;
+  }
+  if (parts.has("side-panel")) {
+    console.error("side panel (Chromium) …");
+    const panel = await runSidePanelBench({ runs, log });
+    results.rows.push(...panel.rows);
+    results.sidePanel = panel.details;
   }
   if (parts.has("precision")) {
     console.error("precision on real pages …");

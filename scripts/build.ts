@@ -26,7 +26,8 @@ const targets = {
     // where the polyfill is a pass-through.
     alias: { "webextension-polyfill": path.join(root, "src/extension/chrome-namespace.ts") },
     manifest(source: SourceManifest): Manifest {
-      const { background, ...rest } = source;
+      // Chrome's side panel is `side_panel`; `sidebar_action` is Firefox's.
+      const { background, sidebar_action: _, ...rest } = source;
       // The bundles target Chrome 120 (esbuild `chrome120`); the Highlight API came in 105.
       return { ...rest, minimum_chrome_version: "120", background: { service_worker: background.service_worker } };
     },
@@ -35,9 +36,14 @@ const targets = {
     esbuildTarget: ["firefox140"],
     alias: {},
     manifest(source: SourceManifest): Manifest {
-      const { background, ...rest } = source;
+      const { background, side_panel: _, permissions, commands, ...rest } = source;
+      // Firefox's sidebar is `sidebar_action`, opened by its own `_execute_sidebar_action`
+      // command; it knows neither `side_panel` nor the `sidePanel` permission.
+      const { "open-panel": openPanel, ...otherCommands } = commands;
       return {
         ...rest,
+        permissions: permissions.filter((p) => p !== "sidePanel"),
+        commands: { ...otherCommands, ...(openPanel !== undefined && { _execute_sidebar_action: openPanel }) },
         // Firefox runs MV3 backgrounds as event pages; it ignores `service_worker`.
         background: { scripts: [background.service_worker] },
         browser_specific_settings: {
@@ -57,7 +63,12 @@ const targets = {
 
 type Target = keyof typeof targets;
 /** The source manifest's fields the build reads or rewrites; the rest passes through. */
-type SourceManifest = Record<string, unknown> & { version: string; background: { service_worker: string } };
+type SourceManifest = Record<string, unknown> & {
+  version: string;
+  background: { service_worker: string };
+  permissions: string[];
+  commands: Record<string, unknown>;
+};
 type Manifest = Record<string, unknown> & { version: string };
 
 /** One bundle per context. */
@@ -67,6 +78,7 @@ const entryPoints = {
   popup: "src/ui/popup/popup-page.tsx",
   source: "src/ui/source-viewer/source-page.tsx",
   options: "src/ui/options/options-page.tsx",
+  panel: "src/ui/side-panel/panel-page.tsx",
 };
 
 /** Files copied as they are, relative to `static/`. */

@@ -8,6 +8,7 @@ import type { MatcherDetails } from "./matcher.ts";
 import type { PageDetails } from "./page.ts";
 import { formatPrecisionNotes, type PrecisionDetails } from "./precision.ts";
 import { bytes, formatRatio, ms, type ReportRow } from "./report-row.ts";
+import type { SidePanelDetails } from "./side-panel.ts";
 import type { SizeDetails } from "./size.ts";
 
 /** Everything one run of `npm run bench` found. */
@@ -18,6 +19,7 @@ export interface BenchResults {
   page?: PageDetails;
   size?: SizeDetails;
   precision?: PrecisionDetails;
+  sidePanel?: SidePanelDetails;
 }
 
 const HEADERS = ["figure", "ours", "baseline", "ratio", "target", "met?"] as const;

@@ -52,5 +52,6 @@ export function syntheticDataset(aliasCount: number, seed = 20250410): Dataset {
     sources: [{ id: "none", title: "none", publisher: { ar: "لا أحد", en: "nobody" }, language: "en", eventDate: "2025-04-10", text: "none" }],
     entities,
     facts: [],
+    disputes: [],
   };
 }

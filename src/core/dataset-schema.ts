@@ -150,6 +150,19 @@ export const factSchema = z.strictObject({
   attributionNote: z.optional(bilingualSchema),
 });
 
+/**
+ * Facts that answer or contradict each other: two or more facts of this dataset (at least two
+ * different ones, checked in `validate-dataset.ts`) and a short label, in both languages, for the
+ * point in dispute. The side panel shows them side by side, each with its own attribution.
+ */
+export const disputeSchema = z.strictObject({
+  id: idSchema,
+  /** The point in dispute, e.g. "Whether the talks normalise relations". */
+  label: bilingualSchema,
+  /** The facts set against each other, in the order they are shown. */
+  facts: z.array(idSchema),
+});
+
 /** A whole dataset: one file a reader can load, share and check. */
 export const datasetSchema = z.strictObject({
   format: z.literal(2),
@@ -161,6 +174,8 @@ export const datasetSchema = z.strictObject({
   sources: z.array(sourceSchema).check(z.minLength(1)),
   entities: z.array(entitySchema).check(z.minLength(1)),
   facts: z._default(z.array(factSchema), []),
+  /** Optional, so every format-2 file written before disputes existed stays valid. */
+  disputes: z._default(z.array(disputeSchema), []),
 });
 
 export type Bilingual = z.infer<typeof bilingualSchema>;
@@ -175,6 +190,7 @@ export type BackgroundStatement = z.infer<typeof backgroundStatementSchema>;
 export type Entity = z.infer<typeof entitySchema>;
 export type FactKind = z.infer<typeof factKindSchema>;
 export type Fact = z.infer<typeof factSchema>;
+export type Dispute = z.infer<typeof disputeSchema>;
 export type Dataset = z.infer<typeof datasetSchema>;
 /** A format-2 dataset as written on disk, before defaults are filled in. */
 export type DatasetInput = z.input<typeof datasetSchema>;

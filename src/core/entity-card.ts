@@ -26,7 +26,7 @@ const cardSourceSchema = z.strictObject({
 });
 
 /** Who asserted or relayed a statement: a named entity, or a group by its own label. */
-const cardPartySchema = z.union([
+export const cardPartySchema = z.union([
   z.strictObject({ entity: idSchema, name: bilingualSchema }),
   z.strictObject({ group: bilingualSchema }),
 ]);
@@ -66,7 +66,7 @@ const cardBackgroundSchema = z.strictObject({
 });
 
 /** A fact as a card shows it: what, who said so and how, the sentence it rests on, and any note. */
-const cardFactSchema = z.strictObject({
+export const cardFactSchema = z.strictObject({
   id: idSchema,
   text: bilingualSchema,
   attribution: cardAttributionSchema,
@@ -74,6 +74,8 @@ const cardFactSchema = z.strictObject({
   source: cardSourceSchema,
   note: z.optional(cardNoteSchema),
   attributionNote: z.optional(bilingualSchema),
+  /** The disputes the fact takes part in (absent when none): the card offers "see the other side". */
+  disputes: z.optional(z.array(z.strictObject({ id: idSchema, label: bilingualSchema }))),
 });
 
 /** Everything one card shows. */
@@ -154,6 +156,25 @@ export function cardNote(dataset: Dataset, note: EditorNote, user: string): Card
 }
 
 /**
+ * A fact as a card (and the side panel) shows it: what, who said so and how, the sentence it
+ * rests on, any note, and the disputes it takes part in. The one definition of a shown fact.
+ */
+export function cardFact(dataset: Dataset, fact: Fact): CardFact {
+  const user = `fact "${fact.id}"`;
+  const disputes = dataset.disputes.filter((d) => d.facts.includes(fact.id)).map((d) => ({ id: d.id, label: d.label }));
+  return {
+    id: fact.id,
+    text: fact.text,
+    attribution: factAttribution(dataset, fact),
+    quote: fact.quote,
+    source: cardSource(findSource(dataset, fact.source, user)),
+    ...(fact.note !== undefined && { note: cardNote(dataset, fact.note, user) }),
+    ...(fact.attributionNote !== undefined && { attributionNote: fact.attributionNote }),
+    ...(disputes.length > 0 && { disputes }),
+  };
+}
+
+/**
  * Gathers the card for `entityId` from a validated dataset, or null when it has no such entity.
  * A dangling reference throws rather than degrade: a claimant that cannot be named must never
  * turn into "reported by the source", which would be a false attribution.
@@ -164,23 +185,9 @@ export function buildEntityCard(dataset: Dataset, entityId: string): EntityCard 
   const entities = new Map(dataset.entities.map((e) => [e.id, e]));
   const citation = (c: Citation, user: string) => cardCitation(dataset, c, user);
   const note = (n: EditorNote, user: string) => cardNote(dataset, n, user);
-  const source = (id: string, user: string) => findSource(dataset, id, user);
 
   const entityUser = `entity "${entity.id}"`;
-  const cardFacts = dataset.facts
-    .filter((fact) => fact.about.includes(entityId))
-    .map((fact): CardFact => {
-      const user = `fact "${fact.id}"`;
-      return {
-        id: fact.id,
-        text: fact.text,
-        attribution: factAttribution(dataset, fact),
-        quote: fact.quote,
-        source: cardSource(source(fact.source, user)),
-        ...(fact.note !== undefined && { note: note(fact.note, user) }),
-        ...(fact.attributionNote !== undefined && { attributionNote: fact.attributionNote }),
-      };
-    });
+  const cardFacts = dataset.facts.filter((fact) => fact.about.includes(entityId)).map((fact) => cardFact(dataset, fact));
   const related = entity.related.flatMap((id) => {
     const r = entities.get(id);
     return r ? [{ id: r.id, type: r.type, name: r.name }] : [];

@@ -81,6 +81,7 @@ export function migrateDataset(v1: DatasetV1): Dataset {
     facts: v1.facts.map(({ claimant, ...fact }) =>
       claimant === undefined ? { ...fact, kind: "reporting", claimants: [] } : { ...fact, kind: "reported", claimants: [claimant] },
     ),
+    disputes: [],
   };
 }
 

@@ -3,7 +3,7 @@
  * that need the whole document — ids unique, references resolve (claimants, intermediaries, group
  * members, citations), quotes verbatim in their source, facts only from sources whose text is
  * bundled, a fact's kind agreeing with its claimants, every background statement sourced, every
- * alias matchable and claimed by one entity only. Every problem is reported with the JSON path it concerns, so a
+ * alias matchable and claimed by one entity only, every dispute between two or more known facts. Every problem is reported with the JSON path it concerns, so a
  * dataset author can go straight to it; nothing stops at the first problem.
  */
 import * as z from "zod/mini";
@@ -28,7 +28,9 @@ export type ProblemCode =
   | "alias-ambiguous"
   | "related-to-itself"
   | "exclusion-without-name"
-  | "exclusion-is-a-name";
+  | "exclusion-is-a-name"
+  | "dispute-too-few-facts"
+  | "dispute-repeats-fact";
 
 /** One problem in a dataset, at a JSON path such as `$.facts[3].quote`. */
 export interface DatasetProblem {
@@ -122,6 +124,7 @@ export function validateDataset(input: unknown): DatasetValidation {
   const sources = indexIds(dataset.sources, "sources");
   const entities = indexIds(dataset.entities, "entities");
   const facts = indexIds(dataset.facts, "facts");
+  indexIds(dataset.disputes, "disputes");
 
   const checkEntity = (id: string, path: PropertyKey[]) => {
     if (!entities.has(id)) problem(path, "unknown-entity", `no entity has the id "${id}"`);
@@ -218,6 +221,19 @@ export function validateDataset(input: unknown): DatasetValidation {
       }
     }
     if (fact.note !== undefined) checkCitations(fact.note.sources, ["facts", f, "note", "sources"]);
+  });
+
+  dataset.disputes.forEach((dispute, d) => {
+    const seen = new Map<string, number>();
+    dispute.facts.forEach((id, i) => {
+      const path = ["disputes", d, "facts", i];
+      if (!facts.has(id)) problem(path, "unknown-fact", `no fact has the id "${id}"`);
+      const first = seen.get(id);
+      if (first === undefined) seen.set(id, i);
+      else problem(path, "dispute-repeats-fact", `dispute "${dispute.id}" lists fact "${id}" twice, first at ${jsonPath(["disputes", d, "facts", first])}`);
+    });
+    // A fact cannot dispute itself: it takes two different facts to set against each other.
+    if (seen.size < 2) problem(["disputes", d, "facts"], "dispute-too-few-facts", `dispute "${dispute.id}" sets ${seen.size} fact against nothing; list at least two different facts`);
   });
 
   return problems.length > 0 ? { ok: false, problems } : { ok: true, dataset };

@@ -3,13 +3,17 @@
  * with content loaded from the datasets (the bundled one and those the reader imported), opens
  * the source viewer, keeps each tab's badge (the number of entities found), runs the keyboard
  * commands, and repairs stored settings and upgrades imported datasets on install and update.
+ * For the side panel, it gathers a page's claims, tells open panels when a tab's mentions
+ * change, and opens the panel at a dispute from a card.
  */
 import dataset from "virtual:bundled-dataset";
 import { buildEntityCard } from "../core/entity-card.ts";
+import { buildPageClaims } from "../core/page-claims.ts";
 import { extension } from "./browser-api.ts";
 import { DatasetLibrary } from "./dataset-library.ts";
 import { DatasetStore } from "./dataset-store.ts";
-import { askPage, serveBackground } from "./messaging.ts";
+import { askPage, serveBackground, tellPanels } from "./messaging.ts";
+import { openSidePanel } from "./open-side-panel.ts";
 import { handleInstalled } from "./on-installed.ts";
 import { sourceViewerPath } from "../shared/source-viewer-path.ts";
 import { settingsStore } from "./settings-store.ts";
@@ -21,6 +25,14 @@ const datasets = new DatasetLibrary(dataset, store);
 
 /** Entities found per tab, per frame: the badge counts distinct entities over all frames. */
 const found = new Map<number, Map<number, Set<string>>>();
+
+/** The dispute a card last asked the panel to show, kept until a panel that opens takes it. */
+const panelFocus: { pending: { dataset: string; dispute: string } | null } = { pending: null };
+
+/** Tells open side panels that a tab's names changed; none open is the usual case. */
+function tellPanelsAbout(tabId: number): void {
+  void tellPanels({ type: "tabMentionsChanged", tabId });
+}
 
 async function updateBadge(tabId: number): Promise<void> {
   const frames = found.get(tabId);
@@ -58,8 +70,39 @@ serveBackground({
     const frames = found.get(tabId) ?? new Map<number, Set<string>>();
     frames.set(sender.frameId ?? 0, new Set(entities));
     found.set(tabId, frames);
+    tellPanelsAbout(tabId);
     await updateBadge(tabId);
     return { recorded: true as const };
+  },
+  getPageClaims: async ({ entities }) => {
+    const byDataset = new Map<string, string[]>();
+    for (const { dataset: id, id: entity } of entities) byDataset.set(id, [...(byDataset.get(id) ?? []), entity]);
+    const claims = [];
+    for (const [id, ids] of byDataset) {
+      const lookup = await datasets.get(id);
+      if (!lookup.ok) throw new Error(lookup.error);
+      claims.push(buildPageClaims(lookup.dataset, ids));
+    }
+    return claims;
+  },
+  openPanelAt: ({ dataset: datasetId, dispute }, sender) => {
+    // At once, before any await: Chrome opens the panel only while the card's click is current.
+    const opening = openSidePanel({ tabId: sender.tab?.id, windowId: sender.tab?.windowId });
+    panelFocus.pending = { dataset: datasetId, dispute };
+    return (async () => {
+      // A panel already open shows the dispute now; one opening now takes it when it starts.
+      const shown = await tellPanels({ type: "showDispute", tabId: sender.tab?.id ?? -1, dataset: datasetId, dispute });
+      if (shown.ok && shown.value.shown) {
+        panelFocus.pending = null;
+        return { opened: true };
+      }
+      return { opened: await opening };
+    })();
+  },
+  takePanelFocus: () => {
+    const pending = panelFocus.pending;
+    panelFocus.pending = null;
+    return pending;
   },
 });
 
@@ -69,7 +112,14 @@ extension.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status === "loading") {
     found.delete(tabId);
     void updateBadge(tabId);
+    tellPanelsAbout(tabId);
   }
+});
+
+// Not async, and nothing awaited first: the command is the user action Chrome opens the panel
+// in. Firefox opens its sidebar itself, through the `_execute_sidebar_action` command.
+extension.commands.onCommand.addListener((command, tab) => {
+  if (command === "open-panel") void openSidePanel({ tabId: tab?.id, windowId: tab?.windowId });
 });
 
 extension.commands.onCommand.addListener(async (command) => {

@@ -8,6 +8,7 @@ import {
   backgroundProtocol,
   dispatch,
   pageProtocol,
+  panelProtocol,
   readReply,
   type Handlers,
   type Reply,
@@ -17,6 +18,7 @@ import {
 
 type BackgroundProtocol = typeof backgroundProtocol;
 type PageProtocol = typeof pageProtocol;
+type PanelProtocol = typeof panelProtocol;
 
 /** Whether a message comes from this extension itself. */
 function isOwnSender(sender: Runtime.MessageSender): boolean {
@@ -99,5 +101,32 @@ export function servePage(handlers: Handlers<PageProtocol, Runtime.MessageSender
     const type = (message as { type?: unknown } | null)?.type;
     if (typeof type !== "string" || !Object.hasOwn(pageProtocol, type)) return undefined;
     return dispatch(pageProtocol, handlers, message, sender);
+  }, signal);
+}
+
+/**
+ * Tells every open side panel something (from the background). Resolves to the first panel's
+ * reply, or an error value when none is open: "no receiving end" is the usual case, not a failure.
+ */
+export async function tellPanels<K extends keyof PanelProtocol & string>(
+  request: RequestOf<PanelProtocol, K> & { type: K },
+): Promise<Reply<ResponseOf<PanelProtocol, K>>> {
+  try {
+    return readReply(panelProtocol, request.type, await extension.runtime.sendMessage(request));
+  } catch (error) {
+    return { ok: false, error: (error as Error).message };
+  }
+}
+
+/**
+ * Answers the panel protocol (in a side panel). Only the background may tell it anything: a
+ * content script's message, or one of another protocol, is left for its own receiver.
+ */
+export function servePanel(handlers: Handlers<PanelProtocol, Runtime.MessageSender>, signal: AbortSignal): void {
+  listen((message, sender) => {
+    if (!isExtensionContext(sender)) return undefined;
+    const type = (message as { type?: unknown } | null)?.type;
+    if (typeof type !== "string" || !Object.hasOwn(panelProtocol, type)) return undefined;
+    return dispatch(panelProtocol, handlers, message, sender);
   }, signal);
 }

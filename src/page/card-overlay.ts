@@ -18,6 +18,8 @@ import { OVERLAY_ATTRIBUTE } from "./collect-text-runs.ts";
 import type { MentionRegistry, PageMention } from "./mention-registry.ts";
 import { measureTask } from "./measure-task.ts";
 import { logFailure } from "./log-failure.ts";
+import { copyText } from "./copy-text.ts";
+import { citationText } from "../shared/citation-text.ts";
 
 /** How a card is being opened. */
 export interface OpenOptions {
@@ -142,6 +144,12 @@ export class CardOverlay {
         onOpenSource: (source: string, fact: string) => {
           logFailure(this.ask({ type: "openSource", dataset: card.dataset.id, source, fact, language }), "opening the source viewer");
         },
+        // Sent at once from the click: Chrome opens the side panel only while the click is current.
+        onOpenDispute: async (dispute: string) => {
+          const reply = await this.ask({ type: "openPanelAt", dataset: card.dataset.id, dispute });
+          return reply.ok && reply.value.opened;
+        },
+        onCopyCitation: (fact: EntityCardData["facts"][number]) => copyText(this.document, citationText(fact, language), this.mount!.container),
         // Focus follows into the new card: the control that moved it is gone with the old one.
         partOf: outer && { name: this.entities[outer.entity]!.name, onOpen: () => void this.open(outer, { focus: true }) },
       }),

@@ -7,6 +7,7 @@
 import * as z from "zod/mini";
 import { entityTypeSchema, idSchema } from "../core/schema-primitives.ts";
 import { entityCardSchema } from "../core/entity-card.ts";
+import { pageClaimsSchema } from "../core/page-claims.ts";
 
 const bilingualTextSchema = z.strictObject({ ar: z.string(), en: z.string() });
 
@@ -70,6 +71,42 @@ export const backgroundProtocol = {
       entities: z.array(idSchema).check(z.maxLength(100_000)),
     }),
     response: z.strictObject({ recorded: z.literal(true) }),
+  },
+  /** The claims about the entities on a page, per dataset, for the side panel. */
+  getPageClaims: {
+    request: z.strictObject({
+      type: z.literal("getPageClaims"),
+      entities: z.array(z.strictObject({ dataset: idSchema, id: idSchema })).check(z.maxLength(100_000)),
+    }),
+    response: z.array(pageClaimsSchema),
+  },
+  /**
+   * Opens the side panel at a dispute ("see the other side" on a card). Chrome opens it from the
+   * click's user gesture; Firefox only shows it there if the sidebar is already open, and keeps
+   * the dispute for when the reader opens it (`opened: false`).
+   */
+  openPanelAt: {
+    request: z.strictObject({ type: z.literal("openPanelAt"), dataset: idSchema, dispute: idSchema }),
+    response: z.strictObject({ opened: z.boolean() }),
+  },
+  /** The dispute a card asked the panel to show, if the panel was not open to show it; asked once by a panel that opens. */
+  takePanelFocus: {
+    request: z.strictObject({ type: z.literal("takePanelFocus") }),
+    response: z.nullable(z.strictObject({ dataset: idSchema, dispute: idSchema })),
+  },
+} as const;
+
+/** Messages the side panel answers (sent by the background). */
+export const panelProtocol = {
+  /** A tab's mentions changed (or it navigated): a panel following it asks its page again. */
+  tabMentionsChanged: {
+    request: z.strictObject({ type: z.literal("tabMentionsChanged"), tabId: z.int() }),
+    response: z.strictObject({ seen: z.literal(true) }),
+  },
+  /** Shows a dispute (the reader chose "see the other side" on a card in `tabId`). */
+  showDispute: {
+    request: z.strictObject({ type: z.literal("showDispute"), tabId: z.int(), dataset: idSchema, dispute: idSchema }),
+    response: z.strictObject({ shown: z.boolean() }),
   },
 } as const;
 

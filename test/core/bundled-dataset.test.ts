@@ -59,6 +59,20 @@ describe("the bundled dataset", () => {
     }
   });
 
+  test("sets the article's two disagreements against each other, each between different claimants", () => {
+    // Written by hand from the article: the ambassador's "progress in normalising" against the
+    // spokesperson's "not a general normalisation"; Russia's complaint of Western restrictions
+    // against the US diplomats' "for their part" (من جانبهم) complaint of restricted movement.
+    expect(dataset.disputes.map((d) => [d.id, d.facts])).toEqual([
+      ["how-far-normalisation-goes", ["darchiev-progress-normalising-missions", "bruce-talks-only-about-embassies"]],
+      ["whose-diplomats-are-restricted", ["russia-western-restrictions-diplomat-salaries", "us-diplomats-movement-restricted-in-russia"]],
+    ]);
+    const claimants = new Map(dataset.facts.map((f) => [f.id, JSON.stringify(f.claimants)]));
+    for (const dispute of dataset.disputes) {
+      expect(new Set(dispute.facts.map((id) => claimants.get(id))).size, `dispute "${dispute.id}" sets a claimant against itself`).toBe(dispute.facts.length);
+    }
+  });
+
   test("the transliteration variants readers meet are aliases", () => {
     const aliases = (id: string) => {
       const e = dataset.entities.find((x) => x.id === id)!;

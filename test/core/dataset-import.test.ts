@@ -67,6 +67,23 @@ describe("parseDatasetImport", () => {
     expect(second.ok ? [] : second.problems.map((p) => `${p.code} ${p.path}`)).toEqual(["exclusion-without-name $.entities[0].exclusions[0]"]);
   });
 
+  test("a reader's format-2 dataset may set facts against each other; a dispute of an unknown fact is refused with its JSON path", () => {
+    const dataset = testDataset();
+    dataset.facts!.push({ id: "tass-said", about: ["tass"], text: { ar: "قالت تاس.", en: "TASS said." }, source: "article", quote: "المحادثات", kind: "reported", claimants: ["tass"] });
+    const label = { ar: "نقطة الخلاف", en: "The point in dispute" };
+    dataset.disputes = [{ id: "point", label, facts: ["darchiev-said", "tass-said"] }];
+    const accepted = parse(JSON.stringify(dataset));
+    expect(accepted.ok && accepted.dataset.disputes).toEqual([{ id: "point", label, facts: ["darchiev-said", "tass-said"] }]);
+    dataset.disputes = [{ id: "point", label, facts: ["darchiev-said", "unheard-of"] }];
+    const refused = parse(JSON.stringify(dataset));
+    expect(refused.ok ? [] : refused.problems.map((p) => `${p.code} ${p.path}`)).toEqual(["unknown-fact $.disputes[0].facts[1]"]);
+  });
+
+  test("a format-1 file has no disputes: the field is unknown there", () => {
+    const result = parse(JSON.stringify({ ...quillmere(), disputes: [] }));
+    expect(result.ok ? [] : result.problems.map((p) => `${p.code} ${p.path} ${p.issue}`)).toEqual(["schema $ unrecognized_keys"]);
+  });
+
   test("reports the bundled id along with the dataset's other problems", () => {
     const dataset = quillmere();
     dataset.id = BUNDLED_ID;

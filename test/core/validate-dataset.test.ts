@@ -7,6 +7,16 @@ import { testDataset } from "./test-dataset.ts";
 /** A secondary source: cited, its text not bundled. */
 const citedSource = { id: "newsday", title: "Soviet compound closed", publisher: { ar: "نيوزداي", en: "Newsday" }, language: "en", published: "2016-12-30", url: "https://www.newsday.com/" };
 
+/** A dispute between `facts`, labelled in both languages. */
+function dispute(id: string, facts: string[]) {
+  return { id, label: { ar: "هل المحادثات بناءة", en: "Whether the talks were constructive" }, facts };
+}
+
+/** Adds a second fact, by TASS, so a dispute can set two facts against each other. */
+function withSecondFact(d: DatasetInput): void {
+  d.facts!.push({ id: "tass-said", about: ["tass"], text: { ar: "قالت تاس.", en: "TASS said." }, source: "article", quote: "المحادثات", kind: "reported", claimants: ["tass"] });
+}
+
 function problemsOf(change: (d: DatasetInput) => void): DatasetProblem[] {
   const dataset = testDataset();
   change(dataset);
@@ -67,6 +77,20 @@ describe("validateDataset", () => {
     ["an exclusion that is only a longer word", (d) => void (d.entities[2]!.exclusions = ["Moscowitz"]), { path: "$.entities[2].exclusions[0]", code: "exclusion-without-name" }],
     ["an exclusion that is a name of an entity", (d) => void (d.entities[2]!.exclusions = ["Moscow Times", "Rubio"]), { path: "$.entities[2].exclusions[1]", code: "exclusion-is-a-name" }],
     ["an exclusion that is empty", (d) => void (d.entities[2]!.exclusions = [""]), { path: "$.entities[2].exclusions[0]", code: "schema" }],
+    ["a dispute of an unknown fact", (d) => void (d.disputes = [dispute("d", ["darchiev-said", "ghost"])]), { path: "$.disputes[0].facts[1]", code: "unknown-fact" }],
+    ["a dispute of one fact", (d) => void (d.disputes = [dispute("d", ["darchiev-said"])]), { path: "$.disputes[0].facts", code: "dispute-too-few-facts" }],
+    ["a dispute of no fact", (d) => void (d.disputes = [dispute("d", [])]), { path: "$.disputes[0].facts", code: "dispute-too-few-facts" }],
+    ["a dispute that lists a fact twice", (d) => void (d.disputes = [dispute("d", ["darchiev-said", "darchiev-said"])]), { path: "$.disputes[0].facts[1]", code: "dispute-repeats-fact" }],
+    ["a dispute that lists a fact twice beside another", (d) => {
+      withSecondFact(d);
+      d.disputes = [dispute("d", ["darchiev-said", "tass-said", "darchiev-said"])];
+    }, { path: "$.disputes[0].facts[2]", code: "dispute-repeats-fact" }],
+    ["a duplicate dispute id", (d) => {
+      withSecondFact(d);
+      d.disputes = [dispute("d", ["darchiev-said", "tass-said"]), dispute("d", ["tass-said", "darchiev-said"])];
+    }, { path: "$.disputes[1].id", code: "duplicate-id" }],
+    ["a dispute without its label", (d) => void (d.disputes = [{ id: "d", facts: ["darchiev-said"] } as unknown as ReturnType<typeof dispute>]), { path: "$.disputes[0].label", code: "schema", issue: "missing" }],
+    ["a dispute label in one language only", (d) => void (d.disputes = [{ ...dispute("d", ["darchiev-said"]), label: { en: "Whether" } } as unknown as ReturnType<typeof dispute>]), { path: "$.disputes[0].label.ar", code: "schema", issue: "missing" }],
   ])("names the JSON path of %s", (_case, change, expected) => {
     const problems = problemsOf(change);
     expect(problems).toContainEqual(expect.objectContaining(expected));
@@ -77,6 +101,14 @@ describe("validateDataset", () => {
     const dataset = testDataset();
     dataset.entities[3]!.exclusions = ["George Washington", "جامعة وواشنطن"];
     expect(validateDataset(dataset).ok).toBe(true);
+  });
+
+  test("accepts a dispute between two different facts, and a format-2 file without disputes", () => {
+    const d = testDataset();
+    withSecondFact(d);
+    expect(validateDataset(d)).toMatchObject({ ok: true, dataset: { disputes: [] } });
+    d.disputes = [dispute("constructive", ["tass-said", "darchiev-said"])];
+    expect(validateDataset(d)).toMatchObject({ ok: true, dataset: { disputes: [{ id: "constructive", facts: ["tass-said", "darchiev-said"] }] } });
   });
 
   test("reports every problem, not just the first", () => {

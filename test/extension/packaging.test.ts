@@ -26,9 +26,10 @@ beforeAll(async () => {
 });
 
 describe("the built packages", () => {
-  test("ask only for storage, with the content script on all pages and in all frames", () => {
+  test("ask only for storage (and Chrome for its side panel), with the content script on all pages and in all frames", () => {
+    expect(manifests.chrome!.permissions).toEqual(["storage", "sidePanel"]);
+    expect(manifests.firefox!.permissions).toEqual(["storage"]);
     for (const manifest of Object.values(manifests)) {
-      expect(manifest.permissions).toEqual(["storage"]);
       expect(manifest.host_permissions).toBeUndefined();
       expect(manifest.optional_permissions).toBeUndefined();
       expect(manifest.content_scripts).toEqual([
@@ -46,6 +47,16 @@ describe("the built packages", () => {
       id: expect.stringMatching(/@/),
       data_collection_permissions: { required: ["none"] },
     });
+  });
+
+  test("one panel page: Chrome's side panel, Firefox's sidebar, each opened by its own command", () => {
+    expect(manifests.chrome!.side_panel).toEqual({ default_path: "panel.html" });
+    expect(manifests.chrome!.sidebar_action).toBeUndefined();
+    expect(manifests.chrome!.commands["open-panel"]).toMatchObject({ suggested_key: { default: "Alt+Shift+P" } });
+    expect(manifests.firefox!.sidebar_action).toMatchObject({ default_panel: "panel.html", open_at_install: false });
+    expect(manifests.firefox!.side_panel).toBeUndefined();
+    expect(manifests.firefox!.commands["open-panel"]).toBeUndefined();
+    expect(manifests.firefox!.commands._execute_sidebar_action).toMatchObject({ suggested_key: { default: "Alt+Shift+P" } });
   });
 
   test("load no remote code and name no remote host", async () => {

@@ -95,7 +95,7 @@ describe("EntityCard in English", () => {
   test("shows the type and the dataset it comes from", () => {
     const { dialog } = renderCard();
     expect(dialog.querySelector(".badge")?.textContent).toBe("Person");
-    expect(dialog.querySelector(".credit")?.textContent).toBe("From the dataset “Russia–US talks in Istanbul, 2025”, version 2.0.0");
+    expect(dialog.querySelector(".credit")?.textContent).toBe("From the dataset “Russia–US talks in Istanbul, 2025”, version 2.1.0");
   });
 
   test("shows the background under its label, each statement with its date and source lines", () => {
@@ -383,5 +383,38 @@ describe("a name inside a longer name", () => {
     const { dialog } = renderCard();
     expect(dialog.querySelector("button.part-of")).toBeNull();
     expect(dialog.textContent).not.toContain("Part of");
+  });
+});
+
+describe("disputes and citations on the card", () => {
+  /** Lets the handlers' promises resolve and Preact re-render. */
+  const settle = () => act(async () => void (await new Promise((resolve) => setTimeout(resolve, 0))));
+
+  test("a disputed fact names the point in dispute and opens the panel there; when the browser refuses, it says how to open it", async () => {
+    const onOpenDispute = vi.fn(async (_id: string) => false);
+    const { dialog } = renderCard({ onOpenDispute });
+    const item = factItem(dialog, "progress had been made in normalising relations");
+    expect(item.querySelector(".disputed")?.textContent).toBe("Disputed: How far the talks go towards normalisation — See the other side");
+    // Darchiev's other facts are not in a dispute.
+    expect(dialog.querySelectorAll(".see-other-side")).toHaveLength(1);
+    act(() => item.querySelector<HTMLButtonElement>(".see-other-side")!.click());
+    expect(onOpenDispute).toHaveBeenCalledWith("how-far-normalisation-goes");
+    await settle();
+    expect(item.querySelector(".panel-hint")?.textContent).toBe("Open Backstory's side panel (Alt+Shift+P, or the sidebar menu) to see the other side.");
+  });
+
+  test("copy citation hands the card's fact to the copier and says whether it was copied", async () => {
+    const onCopyCitation = vi.fn(async (_fact: EntityCardData["facts"][number]) => true);
+    const { dialog } = renderCard({ onCopyCitation });
+    const item = factItem(dialog, "progress had been made in normalising relations");
+    act(() => item.querySelector<HTMLButtonElement>(".copy-citation")!.click());
+    expect(onCopyCitation.mock.calls[0]![0].id).toBe("darchiev-progress-normalising-missions");
+    await settle();
+    expect(item.querySelector(".copy-status")?.textContent).toBe("Citation copied");
+  });
+
+  test("without the handlers (a card shown elsewhere), neither control is offered", () => {
+    const { dialog } = renderCard();
+    expect(dialog.querySelector(".see-other-side, .copy-citation")).toBeNull();
   });
 });

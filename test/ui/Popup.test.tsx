@@ -78,6 +78,7 @@ async function renderPopup(options: Options = {}) {
     extensionUrl: vi.fn((path: string) => `chrome-extension://backstory/${path}`),
     openUrl: vi.fn(async (_url: string) => {}),
     openOptions: vi.fn(async () => {}),
+    openPanel: vi.fn(async () => true),
     close: vi.fn(),
   };
   const language = options.language ?? "en";
@@ -287,6 +288,7 @@ describe("Popup: the names on the page", () => {
         extensionUrl: (path: string) => path,
         openUrl: vi.fn(),
         openOptions: vi.fn(),
+        openPanel: vi.fn(),
         close: vi.fn(),
       };
       const container = document.createElement("div");
@@ -359,6 +361,19 @@ describe("Popup: the dataset and settings", () => {
     act(() => button.click());
     await settle();
     expect(services.openOptions).toHaveBeenCalledOnce();
+  });
+});
+
+describe("the side panel button", () => {
+  test("opens the panel from the click, then closes the popup", async () => {
+    const { main, services } = await renderPopup();
+    const button = main.querySelector<HTMLButtonElement>("#open-panel")!;
+    expect(button.textContent).toBe("Open the side panel");
+    act(() => button.click());
+    // Called within the click itself: a side panel opens only while the user action is current.
+    expect(services.openPanel).toHaveBeenCalledOnce();
+    await settle();
+    expect(services.close).toHaveBeenCalledOnce();
   });
 });
 

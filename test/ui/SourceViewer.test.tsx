@@ -78,7 +78,7 @@ describe("SourceViewer with a fact", () => {
       "Publisher: Agencies",
       "Language: Arabic",
       "Event date: 10 April 2025",
-      "Dataset: Russia–US talks in Istanbul, 2025, version 2.0.0",
+      "Dataset: Russia–US talks in Istanbul, 2025, version 2.1.0",
     ]);
     expect(document.title).toBe(`${dataset.sources[0]!.title} — source viewer`);
   });

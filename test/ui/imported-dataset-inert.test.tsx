@@ -90,6 +90,7 @@ describe("markup in an imported dataset is only text", () => {
       extensionUrl: (path: string) => `chrome-extension://backstory/${path}`,
       openUrl: vi.fn(async () => {}),
       openOptions: vi.fn(async () => {}),
+      openPanel: vi.fn(async () => true),
       close: vi.fn(),
     };
     const container = await mount(<Popup services={services} text={text} />);

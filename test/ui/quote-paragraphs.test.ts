@@ -28,6 +28,7 @@ function datasetWith(text: string, quote: string, claimant?: string): Dataset {
       { id: "fact", about: ["darchiev"], text: { ar: "حقيقة.", en: "A fact." }, source: "article", quote, ...(claimant === undefined ? { kind: "reporting", claimants: [] } : { kind: "reported", claimants: [claimant] }) },
       { id: "elsewhere", about: ["darchiev"], text: { ar: "حقيقة.", en: "A fact." }, source: "other", quote: "نص", kind: "reporting", claimants: [] },
     ],
+    disputes: [],
   };
 }
 

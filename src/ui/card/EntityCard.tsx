@@ -4,7 +4,7 @@
  * the verbatim sentence it rests on, with any editor's note. No line goes without its source. Every dataset string is rendered as text
  * (Preact escapes it); nothing here builds HTML, so a hostile dataset cannot inject markup.
  */
-import { useEffect, useId, useRef } from "preact/hooks";
+import { useEffect, useId, useRef, useState } from "preact/hooks";
 import type { CardBackground, CardFact, CardSource, EntityCard as EntityCardData } from "../../core/entity-card.ts";
 import type { EntityRef } from "../../core/matcher-table.ts";
 import { attributionLine } from "./attribution-line.ts";
@@ -24,11 +24,15 @@ export type EntityCardProps = {
   partOf?: { name: EntityRef["name"]; onOpen(): void };
   /** Move focus into the card on mount, for readers who opened it from the keyboard. */
   autoFocus?: boolean;
+  /** Opens the side panel at a dispute; resolves to whether the browser opened it. */
+  onOpenDispute?(disputeId: string): Promise<boolean>;
+  /** Copies a fact's citation; resolves to whether it was copied. */
+  onCopyCitation?(fact: CardFact): Promise<boolean>;
 };
 
 /** One entity's card, rendered inside the overlay's shadow root. */
 export function EntityCard(props: EntityCardProps) {
-  const { card, language, onLanguageChange, onClose, onOpenSource, partOf, autoFocus = false } = props;
+  const { card, language, onLanguageChange, onClose, onOpenSource, partOf, autoFocus = false, onOpenDispute, onCopyCitation } = props;
   const t = cardText(language);
   const other = otherLanguage(language);
   const id = useId();
@@ -114,7 +118,7 @@ export function EntityCard(props: EntityCardProps) {
       ) : (
         <ul class="facts">
           {card.facts.map((fact) => (
-            <FactItem key={fact.id} fact={fact} language={language} t={t} onOpenSource={onOpenSource} />
+            <FactItem key={fact.id} fact={fact} language={language} t={t} onOpenSource={onOpenSource} onOpenDispute={onOpenDispute} onCopyCitation={onCopyCitation} />
           ))}
         </ul>
       )}
@@ -147,8 +151,12 @@ function BackgroundItem({ id, statement, language, t, onOpenSource }: ItemProps 
   );
 }
 
-function FactItem({ fact, language, t, onOpenSource }: ItemProps & { fact: CardFact }) {
+type FactItemProps = ItemProps & { fact: CardFact } & Pick<EntityCardProps, "onOpenDispute" | "onCopyCitation">;
+
+function FactItem({ fact, language, t, onOpenSource, onOpenDispute, onCopyCitation }: FactItemProps) {
   const { source } = fact;
+  const [copy, setCopy] = useState<"idle" | "copied" | "failed">("idle");
+  const [panelRefused, setPanelRefused] = useState(false);
   // A news report's event and publication days are usually one; the details say which is which.
   const date = sourceDate(source);
   const translatedTitle = translatedTitleFor(source, language);
@@ -156,6 +164,28 @@ function FactItem({ fact, language, t, onOpenSource }: ItemProps & { fact: CardF
     <li class="fact">
       <p class="fact-text">{fact.text[language]}</p>
       <p class="claimant">{attributionLine(fact.attribution, language)}</p>
+      {onOpenDispute !== undefined &&
+        fact.disputes?.map((dispute) => (
+          <p key={dispute.id} class="disputed">
+            {t.disputed(dispute.label[language])} —{" "}
+            <button
+              type="button"
+              class="link-button see-other-side"
+              data-dispute={dispute.id}
+              onClick={() => {
+                setPanelRefused(false);
+                void onOpenDispute(dispute.id).then((opened) => setPanelRefused(!opened));
+              }}
+            >
+              {t.seeOtherSide}
+            </button>
+          </p>
+        ))}
+      {panelRefused && (
+        <p class="panel-hint" role="status">
+          {t.openPanelHint}
+        </p>
+      )}
       {fact.attributionNote !== undefined && (
         <p class="attribution-note">
           {t.attributionNote}: {fact.attributionNote[language]}
@@ -187,6 +217,24 @@ function FactItem({ fact, language, t, onOpenSource }: ItemProps & { fact: CardF
           <button type="button" class="link-button" onClick={() => onOpenSource(source.id, fact.id)}>
             {t.openInSourceViewer}
           </button>
+          {onCopyCitation !== undefined && (
+            <>
+              {" "}
+              <button
+                type="button"
+                class="link-button copy-citation"
+                onClick={() => {
+                  setCopy("idle");
+                  void onCopyCitation(fact).then((copied) => setCopy(copied ? "copied" : "failed"));
+                }}
+              >
+                {t.copyCitation}
+              </button>
+              <span class="copy-status" role="status">
+                {copy === "copied" ? t.citationCopied : copy === "failed" ? t.copyFailed : ""}
+              </span>
+            </>
+          )}
         </div>
       </details>
       {fact.note !== undefined && <EditorNote note={fact.note} language={language} t={t} onOpenSource={onOpenSource} />}

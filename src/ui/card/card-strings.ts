@@ -57,6 +57,15 @@ export type CardText = {
   datasetCredit(name: string, version: string): string;
   /** A `YYYY-MM-DD` date as readers of this language expect it. */
   date(isoDate: string): string;
+  /** Marks a fact the dataset sets against another; `label` is the point in dispute. */
+  disputed(label: string): string;
+  /** The control that opens the side panel at the dispute. */
+  seeOtherSide: string;
+  /** Said when the browser would not open the side panel from the card (Firefox). */
+  openPanelHint: string;
+  copyCitation: string;
+  citationCopied: string;
+  copyFailed: string;
 };
 
 const ar: CardText = {
@@ -94,6 +103,12 @@ const ar: CardText = {
   noFacts: "لا توجد حقائق في مجموعة البيانات هذه بعد",
   datasetCredit: (name, version) => `من مجموعة البيانات «${name}»، الإصدار ${version}`,
   date: (isoDate) => formatDate(isoDate, "ar"),
+  disputed: (label) => `موضع خلاف: ${label}`,
+  seeOtherSide: "اعرض الجانب الآخر",
+  openPanelHint: "افتح اللوحة الجانبية لـ«خلفية» (Alt+Shift+P أو قائمة الشريط الجانبي) لترى الجانب الآخر.",
+  copyCitation: "انسخ الاستشهاد",
+  citationCopied: "نُسخ الاستشهاد",
+  copyFailed: "تعذّر نسخ الاستشهاد",
 };
 
 const en: CardText = {
@@ -127,6 +142,12 @@ const en: CardText = {
   noFacts: "No facts in this dataset yet",
   datasetCredit: (name, version) => `From the dataset “${name}”, version ${version}`,
   date: (isoDate) => formatDate(isoDate, "en"),
+  disputed: (label) => `Disputed: ${label}`,
+  seeOtherSide: "See the other side",
+  openPanelHint: "Open Backstory's side panel (Alt+Shift+P, or the sidebar menu) to see the other side.",
+  copyCitation: "Copy citation",
+  citationCopied: "Citation copied",
+  copyFailed: "Could not copy the citation",
 };
 
 /** The card's interface text in `language`. */

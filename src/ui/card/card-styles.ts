@@ -403,6 +403,24 @@ button {
   }
 }
 
+/* A fact the dataset sets against another, and the way to both sides in the side panel. */
+.disputed,
+.panel-hint {
+  margin: 4px 0 0;
+  font-size: 13px;
+}
+
+.disputed .link-button,
+.copy-citation {
+  margin-top: 0;
+}
+
+.panel-hint,
+.copy-status {
+  color: var(--muted);
+  font-size: 13px;
+}
+
 @media (prefers-reduced-motion: reduce) {
   .card {
     animation: none;

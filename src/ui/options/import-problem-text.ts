@@ -23,6 +23,8 @@ const byCode: Record<Exclude<ImportProblemCode, "schema" | "too-large">, Message
   "related-to-itself": "importProblemRelatedToItself",
   "exclusion-without-name": "importProblemExclusionWithoutName",
   "exclusion-is-a-name": "importProblemExclusionIsAName",
+  "dispute-too-few-facts": "importProblemDisputeTooFewFacts",
+  "dispute-repeats-fact": "importProblemDisputeRepeatsFact",
 };
 
 /** Shape problems by zod's issue code (plus `missing`); any other code is worded generally. */

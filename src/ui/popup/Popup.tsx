@@ -31,6 +31,11 @@ export interface PopupServices extends SettingsServices {
   /** Opens an address in a new tab. */
   openUrl(url: string): Promise<void>;
   openOptions(): Promise<void>;
+  /**
+   * Opens the side panel. Called straight from the click, with nothing awaited first: both
+   * browsers open a side panel only while the user action is current.
+   */
+  openPanel(): Promise<boolean>;
   /** Closes the popup (a no-op when it was opened as a page, for tests). */
   close(): void;
 }
@@ -143,6 +148,16 @@ export function Popup({ services, text, refreshMs = 0 }: PopupProps) {
       </section>
 
       <div class="popup-footer">
+        <button
+          type="button"
+          id="open-panel"
+          class="link-button"
+          onClick={() => {
+            void services.openPanel().then((opened) => opened && services.close());
+          }}
+        >
+          {t("popupOpenPanel")}
+        </button>
         <button
           type="button"
           id="open-settings"

@@ -5,6 +5,7 @@
 import { render } from "preact";
 import { extension } from "../../extension/browser-api.ts";
 import { askBackground, askPage } from "../../extension/messaging.ts";
+import { openSidePanel } from "../../extension/open-side-panel.ts";
 import { settingsStore } from "../../extension/settings-store.ts";
 import { setUpExtensionPage } from "../set-up-extension-page.ts";
 import { chooseTab } from "./choose-tab.ts";
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
       await extension.tabs.create({ url });
     },
     openOptions: () => extension.runtime.openOptionsPage(),
+    openPanel: () => openSidePanel(tabId === null ? {} : { tabId }),
     close: () => {
       if (!isOpenedAsPage) window.close();
     },
