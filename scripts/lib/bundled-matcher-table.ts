@@ -3,14 +3,27 @@
  * of names that are not ours — for the build itself and for the scanner, benchmarks and tests
  * that must see what the extension sees.
  */
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { compileMatcherTable } from "../../src/core/compile-matcher-table.ts";
 import type { Dataset } from "../../src/core/dataset-schema.ts";
 import type { MatcherTable } from "../../src/core/matcher-table.ts";
+import { validateStateCues } from "../../src/core/state-cues.ts";
 import { readLexicon } from "./read-lexicon.ts";
 import { BUNDLED_DATASET, readDatasetFile } from "./read-dataset-file.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
+/** The cues that tell a US state from the city of its name, which the matcher bundles as they are. */
+export const STATE_CUES_FILE = path.join(root, "assets/lexicon/context/us-states.json");
+
+/** Validates the state cues file (the matcher imports it directly); throws with every problem's JSON path. */
+export async function checkStateCues(file = STATE_CUES_FILE): Promise<void> {
+  const result = validateStateCues(JSON.parse(await readFile(file, "utf8")));
+  if (!result.ok) {
+    const lines = result.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n");
+    throw new Error(`the state cues are invalid (${path.relative(root, file)}):\n${lines}`);
+  }
+}
 
 /** Reads, validates and compiles the bundled dataset and lexicon; throws with every problem's file and JSON path. */
 export async function bundledMatcherTable(): Promise<{ dataset: Dataset; table: MatcherTable; lexicon: string[] }> {
@@ -20,6 +33,7 @@ export async function bundledMatcherTable(): Promise<{ dataset: Dataset; table: 
     const lines = result.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n");
     throw new Error(`the dataset is invalid (${path.relative(root, datasetFile)}):\n${lines}`);
   }
+  await checkStateCues();
   const lexicon = await readLexicon([result.dataset]);
   if (!lexicon.ok) {
     const lines = lexicon.problems.map((p) => `  ${path.relative(root, p.file)} ${p.path}: ${p.message}`).join("\n");
