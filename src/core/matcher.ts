@@ -20,6 +20,7 @@
  */
 import { isAcronymMisread } from "./acronym-guards.ts";
 import { isCommissionEarner } from "./affiliate-disclosure.ts";
+import { isCityMagazine, isCityMagazineName } from "./city-magazine.ts";
 import { isNisbaSpelling, readsAsAdjective } from "./arabic-adjective-use.ts";
 import { isLamPrefix, isProcliticPrefix, LONGEST_PROCLITIC } from "./arabic-proclitics.ts";
 import { PatternFlag, type EntityRef, type MatcherTable } from "./matcher-table.ts";
@@ -395,6 +396,7 @@ export class Matcher {
     if (checks & Check.state && readsAsUsState(original, from, to)) return true;
     if (checks & Check.houseNumber && isAfterHouseNumber(original, from, to)) return true;
     if (checks & Check.commission && isCommissionEarner(original, from, to)) return true;
+    if (checks & Check.magazine && isCityMagazine(original, from, to)) return true;
     return false;
   }
 }
@@ -415,6 +417,8 @@ const Check = {
   houseNumber: 32,
   /** A Latin-script name: the publisher in an affiliate disclosure ("may earn New York a commission"). */
   commission: 64,
+  /** A place whose city magazine bears its name ("New York"): the magazine talked to or its report. */
+  magazine: 128,
 } as const;
 
 const ACRONYM = /^[A-Z]{2,4}$/;
@@ -427,6 +431,7 @@ function checksFor(text: string, flags: number, exact: string | undefined, entit
   if (LATIN_START.test(text)) checks |= Check.address | Check.commission;
   if (entity.type === "place" && LATIN_START.test(text)) checks |= Check.continuation | Check.houseNumber;
   if (entity.type === "place" && isSharedStateName(text)) checks |= Check.state;
+  if (entity.type === "place" && isCityMagazineName(text)) checks |= Check.magazine;
   if (entity.type === "place" && !(flags & PatternFlag.elidedArticle) && isNisbaSpelling(text)) checks |= Check.nisba;
   return checks;
 }

@@ -17,12 +17,12 @@
  *   "subway", "Congress": "in New York, the city's mayor");
  * - in Arabic, «الولاية» ("the state") shortly before in the same paragraph, with no word of the
  *   city or the government after it and no preposition right before the name («في واشنطن»).
- * The cue words are data (`assets/lexicon/context/us-states.json`), checked by `state-cues.ts`.
+ * The cue words are data (`assets/lexicon/context/us-states.json`), checked by `context-cues.ts`.
  * Every look reaches at most REACH characters either side, inside the matcher's slice window.
  */
 import cuesFile from "../../assets/lexicon/context/us-states.json";
 import { normalizeString } from "./normalize-text.ts";
-import type { StateCues } from "./state-cues.ts";
+import type { StateCues } from "./context-cues.ts";
 
 const cues: StateCues = cuesFile;
 

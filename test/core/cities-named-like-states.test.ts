@@ -1,6 +1,7 @@
 /**
- * Cities named like their US state ("New York", "Washington"), house numbers before a street
- * named after a place, and the affiliate disclosure's publisher: each row is a sentence none of
+ * Cities named like their US state ("New York", "Washington"), city magazines named like their
+ * city, house numbers before a street named after a place, and the affiliate disclosure's
+ * publisher: each row is a sentence none of
  * the labelled real pages contains, with what a reader would see, [entity id, text as written].
  * Counter-cases that must stay mentions sit beside the cases each rule takes away.
  */
@@ -8,11 +9,11 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { checkStateCues, STATE_CUES_FILE } from "../../scripts/lib/bundled-matcher-table.ts";
+import { checkContextCues } from "../../scripts/lib/bundled-matcher-table.ts";
 import { compileMatcherTable } from "../../src/core/compile-matcher-table.ts";
 import { datasetSchema } from "../../src/core/dataset-schema.ts";
 import { Matcher } from "../../src/core/matcher.ts";
-import { validateStateCues } from "../../src/core/state-cues.ts";
+import { validateMagazineCues, validateStateCues } from "../../src/core/context-cues.ts";
 import { testDataset } from "./test-dataset.ts";
 
 const dataset = testDataset();
@@ -91,6 +92,34 @@ describe("the publisher in an affiliate disclosure", () => {
   });
 });
 
+describe("a city magazine named like its city", () => {
+  test.each<Row>([
+    ["the magazine talked to, then what about", "a former anchor who talked to New York about the lawsuit", []],
+    ["the magazine told, ending the sentence", "She later confirmed it, she told New York.", []],
+    ["an interview with the magazine", "In an interview with New York, the author said", []],
+    ["a seat of the magazine's piece", "Hours after the New York investigation, the board met.", []],
+    ["the magazine's report ending the phrase", "Before the New York report; nobody knew.", []],
+    // Counter-cases: the city, or the city's government.
+    ["the city's voters, told", "Biden told New York voters to turn out.", [["new-york", "New York"]]],
+    ["a place one talks about, not to", "She talked about New York at length.", [["new-york", "New York"]]],
+    ["the government publishes", "New York published new guidance on masks.", [["new-york", "New York"]]],
+    ["the government reports", "New York reported 500 new cases on Monday.", [["new-york", "New York"]]],
+    ["a report about the city", "The New York report on housing came out.", [["new-york", "New York"]]],
+    ["a place with no magazine of its name", "He spoke to Moscow about the talks.", [["moscow", "Moscow"]]],
+  ])("%s: %s", (_why, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+
+  test.each<[string, unknown, string]>([
+    ["a missing list", { about: "x", names: ["New York"], talkedTo: ["told"] }, "$.pieces"],
+    ["an empty name", { about: "x", names: [""], talkedTo: ["told"], pieces: ["report"] }, "$.names[0]"],
+    ["a word listed twice", { about: "x", names: ["New York"], talkedTo: ["told", "Told"], pieces: ["report"] }, "$.talkedTo[1]"],
+  ])("its file rejects %s with its JSON path", (_why, input, at) => {
+    const result = validateMagazineCues(input);
+    expect(result.ok ? [] : result.problems.map((p) => p.path)).toContain(at);
+  });
+});
+
 describe("the state cues file", () => {
   const valid = () => ({
     about: "Test cues.",
@@ -106,7 +135,8 @@ describe("the state cues file", () => {
   });
 
   test("the bundled file is valid", async () => {
-    await expect(checkStateCues(STATE_CUES_FILE)).resolves.toBeUndefined();
+    await expect(checkContextCues("states")).resolves.toBeUndefined();
+    await expect(checkContextCues("magazines")).resolves.toBeUndefined();
     expect(validateStateCues(valid()).ok).toBe(true);
   });
 
@@ -129,6 +159,6 @@ describe("the state cues file", () => {
     const dir = await mkdtemp(path.join(tmpdir(), "state-cues-"));
     const file = path.join(dir, "us-states.json");
     await writeFile(file, JSON.stringify({ ...valid(), cityWords: ["mayor", ""] }));
-    await expect(checkStateCues(file)).rejects.toThrow(/us-states\.json[\s\S]*\$\.cityWords\[1\]/);
+    await expect(checkContextCues("states", file)).rejects.toThrow(/us-states\.json[\s\S]*\$\.cityWords\[1\]/);
   });
 });

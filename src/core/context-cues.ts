@@ -1,7 +1,9 @@
 /**
- * The format of the state cues (`assets/lexicon/context/us-states.json`): what tells a US state
- * from the city that shares its name. Human-edited data, checked at build time with a JSON path on
- * every problem, like the lexicon of names not ours.
+ * The format of the context cue files (`assets/lexicon/context/*.json`): lists of words that tell
+ * what a name means in its sentence — a US state or the city of its name (`us-states.json`), a
+ * city magazine or its city (`city-magazines.json`). Human-edited data that the matcher bundles as
+ * it is, so the build checks it first, with a JSON path on every problem, like the lexicon of names
+ * not ours.
  */
 import * as z from "zod/mini";
 import { jsonPath } from "./validate-dataset.ts";
@@ -9,7 +11,7 @@ import { jsonPath } from "./validate-dataset.ts";
 /** A list of distinct, non-empty phrases. */
 const phrases = z.array(z.string().check(z.trim(), z.minLength(1))).check(z.minLength(1));
 
-/** The state cues file. */
+/** `us-states.json`. */
 const stateCuesSchema = z.strictObject({
   /** What the file gathers and where it comes from. */
   about: z.string().check(z.minLength(1)),
@@ -33,20 +35,35 @@ const stateCuesSchema = z.strictObject({
   arabicCityWords: phrases,
 });
 
+/** `city-magazines.json`. */
+const magazineCuesSchema = z.strictObject({
+  about: z.string().check(z.minLength(1)),
+  /** Places whose city magazine is called by the place's bare name ("New York", "Chicago"). */
+  names: phrases,
+  /** Verbs whose object, ending its phrase, is a publication one talks to ("spoke to New York."). */
+  talkedTo: phrases,
+  /** Nouns after "the <name>" that make it a publication's piece ("the New York report"). */
+  pieces: phrases,
+});
+
 /** The state cues, as the rule reads them. */
 export type StateCues = z.infer<typeof stateCuesSchema>;
+/** The city magazine cues, as the rule reads them. */
+export type MagazineCues = z.infer<typeof magazineCuesSchema>;
 
-/** One problem in the state cues file. */
-interface StateCuesProblem {
+/** One problem in a context cue file. */
+interface ContextCuesProblem {
   path: string;
   message: string;
 }
 
-/** Checks a parsed JSON value against the state cues format: shape, then no phrase listed twice in one list. */
-export function validateStateCues(input: unknown): { ok: true; cues: StateCues } | { ok: false; problems: StateCuesProblem[] } {
-  const parsed = stateCuesSchema.safeParse(input);
+type Validation<T> = { ok: true; cues: T } | { ok: false; problems: ContextCuesProblem[] };
+
+/** Checks a parsed JSON value against `schema`: shape, then no phrase listed twice in one list (in any case). */
+function validateCues<T extends Record<string, unknown>>(schema: z.ZodMiniType<T>, input: unknown): Validation<T> {
+  const parsed = schema.safeParse(input);
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message })) };
-  const problems: StateCuesProblem[] = [];
+  const problems: ContextCuesProblem[] = [];
   for (const [key, value] of Object.entries(parsed.data)) {
     if (!Array.isArray(value)) continue;
     const seen = new Map<string, number>();
@@ -58,4 +75,14 @@ export function validateStateCues(input: unknown): { ok: true; cues: StateCues }
     });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, cues: parsed.data };
+}
+
+/** Checks `us-states.json`. */
+export function validateStateCues(input: unknown): Validation<StateCues> {
+  return validateCues(stateCuesSchema, input);
+}
+
+/** Checks `city-magazines.json`. */
+export function validateMagazineCues(input: unknown): Validation<MagazineCues> {
+  return validateCues(magazineCuesSchema, input);
 }
