@@ -21,16 +21,23 @@ const stateCuesSchema = z.strictObject({
   states: phrases,
   /** Parts of the cities ("Brooklyn"): "Brooklyn, New York" stays the city. */
   cityParts: phrases,
+  /** Capitalised words that are not towns ("in March, Washington imposed…", "in Ukraine, Washington has…"). */
+  notTowns: phrases,
   /** Words after the name's possessive that only a state takes ("New York's congressional delegation"). */
   afterPossessive: phrases,
   /** Appositions after a comma that say "a state" ("In Washington, a state Clinton won"). */
   apposition: phrases,
-  /** Words in the name's sentence that only a state takes ("statute", "other states", "electoral votes"). */
+  /**
+   * Words in the name's sentence that only a state takes ("statute", "other states"); "# " before
+   * one asks for a count before it ("8 electoral votes", "four electors": a state's share).
+   */
   inSentence: phrases,
   /** Words in the sentence that keep the name the city ("mayor", "subway", "Congress"). */
   cityWords: phrases,
   /** Arabic words for "state" whose mention before the name makes it the state. */
   arabicStateWords: phrases,
+  /** Words after «الولاية» that make it a term of office («الولاية الثانية»), not a state. */
+  arabicTermAfter: phrases,
   /** Arabic words that keep the name the city or the government («مدينة», «العاصمة»). */
   arabicCityWords: phrases,
 });

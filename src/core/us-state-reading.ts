@@ -9,14 +9,17 @@
  *   won");
  * - a list of at least three states joined by commas, "and", "or", "to" ("from New York to Iowa
  *   to California"; "New York and New Jersey" stays the city: the pair is its metropolitan area);
- * - "Town, State" after a preposition ("his home in Garrison, New York"), unless the town is a
- *   part of the city ("in Brooklyn, New York") or the line goes on as a list ("in Moscow,
- *   Washington and Beijing");
- * - a word of the sentence only a state takes ("statute", "49 other states", "electoral votes"),
+ * - "Town, State" after a preposition, ending the place phrase ("his home in Garrison, New
+ *   York,"), unless the town is a part of the city ("in Brooklyn, New York"), a month, a day or a
+ *   country ("in March, Washington."), the line goes on as a list ("in Moscow, Washington and
+ *   Beijing") or a clause ("in Ukraine, Washington has spent…");
+ * - a word of the sentence only a state takes ("statute", "49 other states", "8 electoral votes"
+ *   with its count),
  *   unless the sentence also has a word that keeps it the city or the federal capital ("mayor",
  *   "subway", "Congress": "in New York, the city's mayor");
  * - in Arabic, «الولاية» ("the state") shortly before in the same paragraph, with no word of the
- *   city or the government after it and no preposition right before the name («في واشنطن»).
+ *   city or the government after it and no preposition right before the name («في واشنطن»); not
+ *   «الولاية الثانية», a term of office.
  * The cue words are data (`assets/lexicon/context/us-states.json`), checked by `context-cues.ts`.
  * Every look reaches at most REACH characters either side, inside the matcher's slice window.
  */
@@ -46,13 +49,23 @@ const APPOSITION = new RegExp(String.raw`^,[ \u00a0]+(?:${alternation(cues.appos
 const TOWN_BEFORE = /(?:^|[\s(])(?:in|at|of|from|near|to|into|outside)[ \u00a0]+((?:\p{Lu}[\p{Ll}'’.-]+[ \u00a0]+){0,2}\p{Lu}[\p{Ll}'’.-]+),[ \u00a0]*$/u;
 /** A list going on after the name ("…, Washington and Beijing"). */
 const LIST_AFTER = /^(?:,[ \u00a0]*|[ \u00a0]+(?:and|or|&)[ \u00a0]+)\p{Lu}/u;
-const CITY_PARTS: ReadonlySet<string> = new Set(cues.cityParts.map((part) => part.toLowerCase()));
-const IN_SENTENCE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternation(cues.inSentence)})(?![\p{L}\p{N}])`, "u");
+const NOT_TOWNS: ReadonlySet<string> = new Set([...cues.cityParts, ...cues.notTowns].map((word) => word.toLowerCase()));
+/** After "Town, State" the place phrase ends: punctuation, or the end of the line ("in Ukraine, Washington has…" is a clause). */
+const PLACE_ENDS = /^(?:[,.;:)!?]|[ \u00a0]*(?:\n|$))/u;
+/** A count before a phrase: digits or a number word. */
+const COUNT = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|both)[ \u00a0]+`;
+const inSentencePattern = (phrase: string) => (phrase.startsWith("# ") ? COUNT + escapeRegExp(phrase.slice(2)) : escapeRegExp(phrase));
+const IN_SENTENCE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:${[...cues.inSentence].sort((a, b) => b.length - a.length).map(inSentencePattern).join("|")})(?![\p{L}\p{N}])`,
+  "u",
+);
 const CITY_WORDS = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternation(cues.cityWords)})(?![\p{L}\p{N}])`, "u");
 /** Where a sentence ends (a full stop after a word of two letters or more, so "D.C." and "N.Y." do not), or a paragraph. */
 const SENTENCE_END = /(?:\p{L}{2}[.?!]|[;])(?=\s)|\n\s*\n/gu;
 const ARABIC_STATE = new RegExp(String.raw`(?<![\p{L}])(?:${alternation(cues.arabicStateWords)})(?![\p{L}])`, "gu");
 const ARABIC_CITY = new RegExp(alternation(cues.arabicCityWords), "u");
+/** «الولاية الثانية»: a term of office. */
+const ARABIC_TERM_AFTER = new RegExp(String.raw`^\s+(?:${alternation(cues.arabicTermAfter)})(?![\p{L}])`, "u");
 /** Prepositions of place right before the name: «في واشنطن» is where something happens, the city. */
 const ARABIC_PREPOSITION_BEFORE = /(?:^|\s)(?:في|إلى|الى|من|عن|على|حتى|نحو)\s+$/u;
 
@@ -93,8 +106,8 @@ function inListOfStates(before: string, after: string): boolean {
 
 function isTownState(before: string, after: string): boolean {
   const town = TOWN_BEFORE.exec(before)?.[1];
-  if (town === undefined || CITY_PARTS.has(town.toLowerCase())) return false;
-  return !LIST_AFTER.test(after);
+  if (town === undefined || NOT_TOWNS.has(town.toLowerCase())) return false;
+  return PLACE_ENDS.test(after) && !LIST_AFTER.test(after);
 }
 
 /** A state's word in the name's sentence, and no word of the city's. */
@@ -112,6 +125,9 @@ function arabicStateReading(before: string): boolean {
   if (ARABIC_PREPOSITION_BEFORE.test(before)) return false;
   const paragraph = before.slice(before.lastIndexOf("\n") + 1);
   let last = -1;
-  for (const m of paragraph.matchAll(ARABIC_STATE)) last = m.index + m[0].length;
+  for (const m of paragraph.matchAll(ARABIC_STATE)) {
+    const wordEnd = m.index + m[0].length;
+    last = ARABIC_TERM_AFTER.test(paragraph.slice(wordEnd, wordEnd + 16)) ? -1 : wordEnd;
+  }
   return last !== -1 && !ARABIC_CITY.test(paragraph.slice(last));
 }
