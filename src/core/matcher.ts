@@ -19,11 +19,15 @@
  * shipping the links.
  */
 import { isAcronymMisread } from "./acronym-guards.ts";
+import { isCommissionEarner } from "./affiliate-disclosure.ts";
+import { isCityMagazine, isCityMagazineName } from "./city-magazine.ts";
 import { isNisbaSpelling, readsAsAdjective } from "./arabic-adjective-use.ts";
 import { isLamPrefix, isProcliticPrefix, LONGEST_PROCLITIC } from "./arabic-proclitics.ts";
 import { PatternFlag, type EntityRef, type MatcherTable } from "./matcher-table.ts";
 import { TextNormalizer, normalizeString, type NormalizedText } from "./normalize-text.ts";
+import { isAfterHouseNumber } from "./house-number.ts";
 import { continuationOf } from "./proper-name-continuation.ts";
+import { isSharedStateName, readsAsUsState } from "./us-state-reading.ts";
 import { isInWebAddress } from "./web-address.ts";
 import { isCombiningUnit, isWordUnit } from "./unicode-word.ts";
 
@@ -69,7 +73,7 @@ const ROOT_TABLE_SIZE = 0x0700;
  * Characters looked at before a slice besides the longest pattern (which may be a name not
  * ours that swallows the slice's first names): the context rules' reach, with room to spare.
  */
-const SLICE_LOOKBEHIND = 80;
+const SLICE_LOOKBEHIND = 160;
 /** Original characters per normalised one, at most, that a slice's window allows for (marks, tatweel). */
 const SLICE_LOOKAHEAD_FACTOR = 8;
 
@@ -389,6 +393,10 @@ export class Matcher {
     if (checks & Check.acronym && isAcronymMisread(original, from, to)) return true;
     if (checks & Check.address && isInWebAddress(original, from, to)) return true;
     if (checks & Check.nisba && readsAsAdjective(this.patternText[pattern]!, normalized.units, start)) return true;
+    if (checks & Check.state && readsAsUsState(original, from, to)) return true;
+    if (checks & Check.houseNumber && isAfterHouseNumber(original, from, to)) return true;
+    if (checks & Check.commission && isCommissionEarner(original, from, to)) return true;
+    if (checks & Check.magazine && isCityMagazine(original, from, to)) return true;
     return false;
   }
 }
@@ -403,6 +411,14 @@ const Check = {
   nisba: 4,
   /** A Latin-script name: part of a web or e-mail address. */
   address: 8,
+  /** A place named like a US state ("New York", «واشنطن»): a sentence that names the state. */
+  state: 16,
+  /** A Latin-script place name: a street after a house number ("at 80 New York."). */
+  houseNumber: 32,
+  /** A Latin-script name: the publisher in an affiliate disclosure ("may earn New York a commission"). */
+  commission: 64,
+  /** A place whose city magazine bears its name ("New York"): the magazine talked to or its report. */
+  magazine: 128,
 } as const;
 
 const ACRONYM = /^[A-Z]{2,4}$/;
@@ -412,8 +428,10 @@ function checksFor(text: string, flags: number, exact: string | undefined, entit
   if (flags & PatternFlag.notOurs || entity === undefined) return 0;
   let checks = 0;
   if (flags & PatternFlag.caseSensitive && exact !== undefined && ACRONYM.test(exact)) checks |= Check.acronym;
-  if (LATIN_START.test(text)) checks |= Check.address;
-  if (entity.type === "place" && LATIN_START.test(text)) checks |= Check.continuation;
+  if (LATIN_START.test(text)) checks |= Check.address | Check.commission;
+  if (entity.type === "place" && LATIN_START.test(text)) checks |= Check.continuation | Check.houseNumber;
+  if (entity.type === "place" && isSharedStateName(text)) checks |= Check.state;
+  if (entity.type === "place" && isCityMagazineName(text)) checks |= Check.magazine;
   if (entity.type === "place" && !(flags & PatternFlag.elidedArticle) && isNisbaSpelling(text)) checks |= Check.nisba;
   return checks;
 }
