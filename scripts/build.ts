@@ -33,7 +33,8 @@ const targets = {
   },
   firefox: {
     esbuildTarget: ["firefox140"],
-    alias: {},
+    // Firefox's native `browser` namespace is what the polyfill would pass through.
+    alias: { "webextension-polyfill": path.join(root, "src/extension/firefox-namespace.ts") },
     manifest(source: SourceManifest): Manifest {
       const { background, ...rest } = source;
       return {
@@ -68,6 +69,13 @@ const entryPoints = {
   source: "src/ui/source-viewer/source-page.tsx",
   options: "src/ui/options/options-page.tsx",
 };
+
+/**
+ * Scripts the background injects into a frame's content-script world on demand
+ * (`loadPageScript`, with `scripting.executeScript`), not declared in the manifest: the card's
+ * UI, on the first dwell in a frame. Not web-accessible: pages cannot load or detect them.
+ */
+const onDemandScripts = { "card-view": "src/page/card-view-entry.ts" };
 
 /** Files copied as they are, relative to `static/`. */
 const staticDir = path.join(root, "static");
@@ -122,7 +130,7 @@ async function buildTarget(target: Target, modules: Record<string, unknown>, opt
   await mkdir(out, { recursive: true });
   await esbuild.build({
     absWorkingDir: root,
-    entryPoints,
+    entryPoints: { ...entryPoints, ...onDemandScripts },
     outdir: out,
     bundle: true,
     format: "iife",

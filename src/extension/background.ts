@@ -1,8 +1,9 @@
 /**
  * The background (a service worker in Chrome, an event page in Firefox): answers card requests
  * with content loaded from the datasets (the bundled one and those the reader imported), opens
- * the source viewer, keeps each tab's badge (the number of entities found), runs the keyboard
- * commands, and repairs stored settings and upgrades imported datasets on install and update.
+ * the source viewer, injects on-demand page scripts into the frame that asks (the card's UI),
+ * keeps each tab's badge (the number of entities found), runs the keyboard commands, and
+ * repairs stored settings and upgrades imported datasets on install and update.
  */
 import dataset from "virtual:bundled-dataset";
 import { buildEntityCard } from "../core/entity-card.ts";
@@ -52,6 +53,12 @@ serveBackground({
     return { opened: true as const };
   },
   listDatasets: () => datasets.list(),
+  loadPageScript: async ({ script }, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) throw new Error("only a tab's content script loads page scripts");
+    await extension.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [`${script}.js`] });
+    return { loaded: true as const };
+  },
   mentionsCounted: async ({ entities }, sender) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) throw new Error("mention counts come from a tab's content script");

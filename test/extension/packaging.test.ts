@@ -26,10 +26,12 @@ beforeAll(async () => {
 });
 
 describe("the built packages", () => {
-  test("ask only for storage, with the content script on all pages and in all frames", () => {
+  test("ask for storage, and for scripting on the pages the content script already runs on (to inject the card's UI on demand), with the content script in all frames and nothing web-accessible", () => {
     for (const manifest of Object.values(manifests)) {
-      expect(manifest.permissions).toEqual(["storage"]);
-      expect(manifest.host_permissions).toBeUndefined();
+      expect(manifest.permissions).toEqual(["storage", "scripting"]);
+      // The same hosts as the content script's matches: no site is added to what it can already read.
+      expect(manifest.host_permissions).toEqual(["<all_urls>"]);
+      expect(manifest.web_accessible_resources).toBeUndefined();
       expect(manifest.optional_permissions).toBeUndefined();
       expect(manifest.content_scripts).toEqual([
         expect.objectContaining({ matches: ["<all_urls>"], all_frames: true, run_at: "document_idle" }),
@@ -65,7 +67,7 @@ describe("the built packages", () => {
       const zip = unzipSync(await readFile(path.join(dist, `backstory-${target}-${version}.zip`)));
       const manifest = JSON.parse(new TextDecoder().decode(zip["manifest.json"]));
       expect(manifest).toEqual(manifests[target]);
-      for (const file of ["background.js", "content-script.js", "content-script.css", "popup.html", "source.html", "_locales/ar/messages.json", "icons/icon-128.png"]) {
+      for (const file of ["background.js", "content-script.js", "card-view.js", "content-script.css", "popup.html", "source.html", "_locales/ar/messages.json", "icons/icon-128.png"]) {
         expect(Object.keys(zip), `${target} zip lacks ${file}`).toContain(file);
       }
     }
