@@ -64,6 +64,7 @@ type Manifest = Record<string, unknown> & { version: string };
 /** One bundle per context. */
 const entryPoints = {
   "content-script": "src/page/content-script.ts",
+  "frame-gate": "src/page/frame-gate.ts",
   background: "src/extension/background.ts",
   popup: "src/ui/popup/popup-page.tsx",
   source: "src/ui/source-viewer/source-page.tsx",
@@ -76,6 +77,8 @@ const entryPoints = {
  * UI, on the first dwell in a frame. Not web-accessible: pages cannot load or detect them.
  */
 const onDemandScripts = { "card-view": "src/page/card-view-entry.ts" };
+// (`content-script.js` is both: declared for top frames, injected into a sub-frame once
+// `frame-gate.js` finds text there.)
 
 /** Files copied as they are, relative to `static/`. */
 const staticDir = path.join(root, "static");

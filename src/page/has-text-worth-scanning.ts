@@ -1,0 +1,35 @@
+/**
+ * The cheap check a frame's content script makes before anything else: is there text a name
+ * could be in, in a frame big enough to read? Ad, tracker and embed frames (dozens on a news
+ * page) mostly hold images, scripts and a label such as "Advertisement"; they should cost the
+ * extension nothing beyond this check.
+ */
+
+/** Fewer words than this is a label ("Advertisement", "Learn more"), not text worth scanning. */
+const MIN_WORDS = 4;
+/** A frame narrower or lower than this (in CSS pixels: tracking pixels, hidden frames) cannot be read. */
+const MIN_FRAME_SIZE = { width: 40, height: 16 };
+/** Elements whose text is never the page's prose. */
+const NOT_PROSE = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "svg", "SVG"]);
+/** A word: two or more letters (with their marks), in any script. */
+const WORD = /[\p{L}\p{M}]{2,}/gu;
+/** Nodes looked at before giving up and scanning anyway: a frame this busy is not an empty one. */
+const NODE_BUDGET = 5_000;
+
+/** Whether the document in `view` has at least `MIN_WORDS` words of prose and a readable size. */
+export function hasTextWorthScanning(document: Document, view: { innerWidth: number; innerHeight: number }): boolean {
+  if (view.innerWidth < MIN_FRAME_SIZE.width || view.innerHeight < MIN_FRAME_SIZE.height) return false;
+  const root = document.body ?? document.documentElement;
+  if (root === null) return false;
+  const walker = document.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
+    acceptNode: (node) => (node.nodeType === 1 && NOT_PROSE.has((node as Element).tagName) ? 2 /* FILTER_REJECT */ : 1 /* FILTER_ACCEPT */),
+  });
+  let words = 0;
+  let budget = NODE_BUDGET;
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    if (--budget === 0) return true;
+    if (node.nodeType !== 3) continue;
+    for (const _ of (node as Text).data.matchAll(WORD)) if (++words >= MIN_WORDS) return true;
+  }
+  return false;
+}
