@@ -6,7 +6,7 @@
  * and timelines; the cross-origin case is measured by `npm run bench -- --only=frames`.
  */
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { BROWSER_NAMES, BackstoryBrowser, FixtureServer, highlightedTexts, sleep, type PageDriver } from "./harness.ts";
+import { BROWSER_NAMES, BackstoryBrowser, FixtureServer, sleep, type PageDriver } from "./harness.ts";
 
 const server = new FixtureServer();
 vi.setConfig({ testTimeout: 90_000 });
