@@ -6,8 +6,11 @@
  * wake it when text arrives; then it asks the background to inject the full content script (and
  * its highlight styles) into this frame, and steps aside.
  */
-import { extension } from "../extension/browser-api.ts";
 import { hasTextWorthScanning } from "./has-text-worth-scanning.ts";
+
+/** The browser's extension namespace, read only on waking: its bindings cost memory in every frame that touches it. */
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } | undefined;
+declare const browser: typeof chrome;
 
 /** How long after a change the check runs again: a frame that animates costs one check per interval. */
 const RECHECK_MS = 500;
@@ -19,7 +22,8 @@ if (window !== window.top) {
     observer.disconnect();
     window.removeEventListener("resize", schedule);
     // The reply needs no reading: a frame the background cannot inject into simply stays as it is.
-    extension.runtime.sendMessage({ type: "loadPageScript", script: "content-script" }).catch(() => {});
+    const namespace = typeof browser !== "undefined" ? browser : chrome;
+    namespace?.runtime.sendMessage({ type: "loadPageScript", script: "content-script" }).catch(() => {});
     return true;
   };
   const schedule = () => {

@@ -11,12 +11,30 @@ const MIN_WORDS = 4;
 const MIN_FRAME_SIZE = { width: 40, height: 16 };
 /** Elements whose text is never the page's prose. */
 const NOT_PROSE = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "svg", "SVG"]);
-/** A word: two or more letters (with their marks), in any script. */
-const WORD = /[\p{L}\p{M}]{2,}/gu;
+/**
+ * Whether a code unit can be part of a word: an ASCII letter, or anything beyond ASCII (letters
+ * and marks of every other script; the odd symbol too, which is harmless here). No Unicode
+ * property regex: compiling one costs tens of kilobytes in every frame.
+ */
+function isWordUnit(code: number): boolean {
+  return code > 0x7f || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+}
+
+/** How many words (two or more word units in a row) `text` holds, counting no further than `enough`. */
+function countWords(text: string, enough: number): number {
+  let words = 0;
+  let run = 0;
+  for (let i = 0; i < text.length && words < enough; i++) {
+    if (isWordUnit(text.charCodeAt(i))) {
+      if (++run === 2) words++;
+    } else run = 0;
+  }
+  return words;
+}
 /** Nodes looked at before giving up and scanning anyway: a frame this busy is not an empty one. */
 const NODE_BUDGET = 5_000;
 
-/** Whether the document in `view` has at least `MIN_WORDS` words of prose and a readable size. */
+/** Whether the document in `view` has at least `MIN_WORDS` words (of two letters or more) of prose and a readable size. */
 export function hasTextWorthScanning(document: Document, view: { innerWidth: number; innerHeight: number }): boolean {
   if (view.innerWidth < MIN_FRAME_SIZE.width || view.innerHeight < MIN_FRAME_SIZE.height) return false;
   const root = document.body ?? document.documentElement;
@@ -29,7 +47,8 @@ export function hasTextWorthScanning(document: Document, view: { innerWidth: num
   for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
     if (--budget === 0) return true;
     if (node.nodeType !== 3) continue;
-    for (const _ of (node as Text).data.matchAll(WORD)) if (++words >= MIN_WORDS) return true;
+    words += countWords((node as Text).data, MIN_WORDS - words);
+    if (words >= MIN_WORDS) return true;
   }
   return false;
 }

@@ -20,6 +20,8 @@ describe("hasTextWorthScanning", () => {
     ["an image and a label", '<img alt="x"><span>Advertisement</span>', false],
     ["three words", "<span>Sponsored</span> <a>Shop now</a>", false],
     ["single letters and numbers are not words", "<p>a b c d 1 2 3 4 5 6</p>", false],
+    ["punctuation between letters splits words", "<p>a.b c-d e/f g_h 2025-04-10</p>", false],
+    ["Cyrillic words count", "<p>Лавров встретился вчера с журналистами</p>", true],
     ["text inside scripts, styles, noscript and templates", "<script>var a = 'Tammy Bruce met the press';</script><style>/* Tammy Bruce met press */</style><noscript>Tammy Bruce met the press</noscript><template>Tammy Bruce met the press</template>", false],
     ["text inside an inline SVG", "<svg><text>Tammy Bruce met the press</text></svg>", false],
   ])("%s", (_, body, expected) => {
