@@ -34,7 +34,8 @@ const targets = {
   },
   firefox: {
     esbuildTarget: ["firefox140"],
-    alias: {},
+    // Firefox's native `browser` namespace is what the polyfill would pass through.
+    alias: { "webextension-polyfill": path.join(root, "src/extension/firefox-namespace.ts") },
     manifest(source: SourceManifest): Manifest {
       const { background, side_panel: _, permissions, commands, ...rest } = source;
       // Firefox's sidebar is `sidebar_action`, opened by its own `_execute_sidebar_action`
@@ -74,12 +75,22 @@ type Manifest = Record<string, unknown> & { version: string };
 /** One bundle per context. */
 const entryPoints = {
   "content-script": "src/page/content-script.ts",
+  "frame-gate": "src/page/frame-gate.ts",
   background: "src/extension/background.ts",
   popup: "src/ui/popup/popup-page.tsx",
   source: "src/ui/source-viewer/source-page.tsx",
   options: "src/ui/options/options-page.tsx",
   panel: "src/ui/side-panel/panel-page.tsx",
 };
+
+/**
+ * Scripts the background injects into a frame's content-script world on demand
+ * (`loadPageScript`, with `scripting.executeScript`), not declared in the manifest: the card's
+ * UI, on the first dwell in a frame. Not web-accessible: pages cannot load or detect them.
+ */
+const onDemandScripts = { "card-view": "src/page/card-view-entry.ts" };
+// (`content-script.js` is both: declared for top frames, injected into a sub-frame once
+// `frame-gate.js` finds text there.)
 
 /** Files copied as they are, relative to `static/`. */
 const staticDir = path.join(root, "static");
@@ -134,7 +145,7 @@ async function buildTarget(target: Target, modules: Record<string, unknown>, opt
   await mkdir(out, { recursive: true });
   await esbuild.build({
     absWorkingDir: root,
-    entryPoints,
+    entryPoints: { ...entryPoints, ...onDemandScripts },
     outdir: out,
     bundle: true,
     format: "iife",

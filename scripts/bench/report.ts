@@ -9,7 +9,8 @@ import type { PageDetails } from "./page.ts";
 import { formatPrecisionNotes, type PrecisionDetails } from "./precision.ts";
 import { bytes, formatRatio, ms, type ReportRow } from "./report-row.ts";
 import type { SidePanelDetails } from "./side-panel.ts";
-import type { SizeDetails } from "./size.ts";
+import { formatSizeNotes, type SizeDetails } from "./size.ts";
+import type { FramesDetails } from "./frames.ts";
 
 /** Everything one run of `npm run bench` found. */
 export interface BenchResults {
@@ -18,6 +19,7 @@ export interface BenchResults {
   matcher?: MatcherDetails;
   page?: PageDetails;
   size?: SizeDetails;
+  frames?: FramesDetails;
   precision?: PrecisionDetails;
   sidePanel?: SidePanelDetails;
 }
@@ -76,15 +78,24 @@ function formatNotes(results: BenchResults): string[] {
         `; overlay off: ${ms(page.longestTaskOff.durationMs)}.`,
       `  The Long Tasks API (PerformanceObserver 'longtask') reported ${ms(page.longTasksApiOn)} (overlay on) and ${ms(page.longTasksApiOff)} (off): ` +
         `it does not see rendering work or content scripts, hence the trace.`,
+      `  Longest animation frame after load, median run: ${page.longestFrameOn.duration > 0 ? `${ms(page.longestFrameOn.duration)}${page.longestFrameOn.detail ? `: ${page.longestFrameOn.detail}` : ""}` : "none over 50 ms"}; overlay off: ${page.longestFrameOff > 0 ? ms(page.longestFrameOff) : "none over 50 ms"}.`,
       `  Hover: the card's host entered the DOM ${ms(page.hoverToHostMs)} after the dwell; one frame here is ${ms(page.frameMs)}.`,
     );
     if (page.embedderHeapOn !== null && page.embedderHeapOff !== null) {
       notes.push(`  Heap figures: V8 heap of the page's renderer isolate (page and content-script worlds) and Blink's heap, after two forced GCs.`);
     }
   }
-  if (size) {
-    notes.push(`Size: the compiled dictionary embedded in the bundle is ${bytes(size.tableRawBytes)} as JSON (${bytes(size.tableGzipBytes)} gzipped). KB = 1,000 bytes.`);
+  if (results.frames) {
+    const f = results.frames;
+    const row = (name: string) => `${ms(f.medians[name]!.with.mainMs)} / ${bytes(f.medians[name]!.with.v8 + f.medians[name]!.with.blink)} with, ${ms(f.medians[name]!.without.mainMs)} / ${bytes(f.medians[name]!.without.v8 + f.medians[name]!.without.blink)} without`;
+    notes.push(
+      `Frames: medians of ${f.runs} loads per page and browser (one Chromium with the extension, one without, turn about); main-thread time is every top-level task on every renderer main thread from navigation to 3 s after load, memory the V8 + Blink heaps of the renderers holding the page (${f.processes}) after two GCs.`,
+      `  ${f.frames} ad frames (cross-origin: another port): ${row("frames")}; the same page without frames: ${row("noFrames")}; typical article: ${row("article")}.`,
+      `  Our scripts' time in the top frame alone (taken out of the per-frame figure): ${ms(f.topFrameExtensionMs)}; an empty content script's per frame: ${ms(f.floorFrameMs)}.`,
+      `  Per empty frame: V8 ${bytes(f.frameBytes.v8)}, Blink ${bytes(f.frameBytes.blink)}; an extension whose all-frames content script is \`void 0;\` adds ${bytes(f.floorFrameBytes)} per frame (the isolated world Chromium creates for any content script).`,
+    );
   }
+  if (size) notes.push(...formatSizeNotes(size));
   if (results.precision) notes.push(...formatPrecisionNotes(results.precision));
   return notes;
 }

@@ -1,10 +1,11 @@
 /**
  * The background (a service worker in Chrome, an event page in Firefox): answers card requests
  * with content loaded from the datasets (the bundled one and those the reader imported), opens
- * the source viewer, keeps each tab's badge (the number of entities found), runs the keyboard
- * commands, and repairs stored settings and upgrades imported datasets on install and update.
- * For the side panel, it gathers a page's claims, tells open panels when a tab's mentions
- * change, and opens the panel at a dispute from a card.
+ * the source viewer, injects on-demand page scripts into the frame that asks (the card's UI; the
+ * full content script into a sub-frame whose gate found text), keeps each tab's badge (the number
+ * of entities found), runs the keyboard commands, and repairs stored settings and upgrades
+ * imported datasets on install and update. For the side panel, it gathers a page's claims, tells
+ * open panels when a tab's mentions change, and opens the panel at a dispute from a card.
  */
 import dataset from "virtual:bundled-dataset";
 import { buildEntityCard } from "../core/entity-card.ts";
@@ -64,6 +65,15 @@ serveBackground({
     return { opened: true as const };
   },
   listDatasets: () => datasets.list(),
+  loadPageScript: async ({ script }, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) throw new Error("only a tab's content script loads page scripts");
+    const target = { tabId, frameIds: [sender.frameId ?? 0] };
+    // The highlight styles the manifest gives top frames, for a sub-frame that woke up.
+    if (script === "content-script") await extension.scripting.insertCSS({ target, files: ["content-script.css"] });
+    await extension.scripting.executeScript({ target, files: [`${script}.js`] });
+    return { loaded: true as const };
+  },
   mentionsCounted: async ({ entities }, sender) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) throw new Error("mention counts come from a tab's content script");

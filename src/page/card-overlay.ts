@@ -1,25 +1,22 @@
 /**
- * The card on the page: fetches an entity's card content from the background when it opens
- * (never at page load), renders it into the overlay host's closed shadow root, and places it
- * at the line of the mention with Floating UI, flipping at the viewport's edges. The host
- * exists only while a card is open.
+ * The card on the page: fetches an entity's card content from the background when a dwell
+ * starts (never at page load), renders it into a detached host's closed shadow root while the
+ * dwell runs (`prepare`), so that opening is only attaching the host and placing it at the line
+ * of the mention (Floating UI, flipping at the viewport's edges). The host is in the document
+ * only while a card is open. The UI that draws it (`card-view.ts`) is loaded into the frame the
+ * first time a dwell starts, not with the content script.
  */
-import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from "@floating-ui/dom";
-import { h } from "preact";
 import type { EntityCard as EntityCardData } from "../core/entity-card.ts";
 import type { EntityRef } from "../core/matcher-table.ts";
 import type { askBackground } from "../extension/messaging.ts";
-import { EntityCard } from "../ui/card/EntityCard.tsx";
 import type { CardLanguage } from "../ui/card/card-strings.ts";
-import { cardStyles } from "../ui/card/card-styles.ts";
 import { interfaceLanguageOf } from "../ui/interface-text.ts";
-import { mountShadowRoot, type ShadowMount } from "../ui/mount-shadow-root.ts";
+import type { CardView } from "./card-view.ts";
+import type { CardViewModule } from "./load-card-view.ts";
 import { OVERLAY_ATTRIBUTE } from "./collect-text-runs.ts";
 import type { MentionRegistry, PageMention } from "./mention-registry.ts";
 import { measureTask } from "./measure-task.ts";
 import { logFailure } from "./log-failure.ts";
-import { copyText } from "./copy-text.ts";
-import { citationText } from "../shared/citation-text.ts";
 
 /** How a card is being opened. */
 export interface OpenOptions {
@@ -41,7 +38,15 @@ function cardLanguageFor(choice: "auto" | CardLanguage, mentionText: string, doc
 
 /** Opens, places and closes the card. */
 export class CardOverlay {
-  private mount: ShadowMount | null = null;
+  /** The open card's host (in the document). */
+  private view: CardView | null = null;
+  /** A card rendered during a dwell, not yet attached: opening it is attaching and placing. */
+  private prepared: { mention: PageMention; view: CardView; key: string } | null = null;
+  /** The mention whose dwell last began (a slower `prepare` of an earlier one gives way). */
+  private preparing: PageMention | null = null;
+  private prepareCount = 0;
+  /** The key the open card was rendered with: re-rendering with it keeps the card's state. */
+  private viewKey = "";
   private stopPlacing: (() => void) | null = null;
   /** Card content by dataset and entity: fetched once, when a dwell starts or a card opens. */
   private readonly cards = new Map<string, Promise<EntityCardData | null>>();
@@ -58,6 +63,8 @@ export class CardOverlay {
     private readonly languageChoice: () => "auto" | CardLanguage,
     /** Sends a request to the background (passed in, so tests answer it without the browser). */
     private readonly ask: typeof askBackground,
+    /** Loads the card's UI (`cardViewLoader` in the page; the module itself in tests). */
+    private readonly loadView: () => Promise<CardViewModule>,
   ) {}
 
   /** The mention whose card is open. */
@@ -67,14 +74,33 @@ export class CardOverlay {
 
   /** Whether an event target (as the page sees it) is the card's host. */
   isCardTarget(target: EventTarget | null): boolean {
-    return this.mount?.isHost(target) ?? false;
+    return this.view?.isHost(target) ?? false;
+  }
+
+  /**
+   * Called when a dwell starts: fetches the mention's card content and the card's UI, and renders
+   * the card into a detached host, so that when the dwell ends opening it costs only attaching
+   * and placing. A later `prepare` or `open` of another mention discards it (a detached host is
+   * invisible to the page and holds nothing but the card).
+   */
+  async prepare(mention: PageMention): Promise<void> {
+    this.preparing = mention;
+    const [card, module] = await Promise.all([this.prefetch(mention), this.loadView()]);
+    // Another mention's dwell began meanwhile, or this one's card opened or is prepared already.
+    if (card === null || this.preparing !== mention || this.prepared?.mention === mention || this.mention === mention) return;
+    if (!mention.range.startContainer.isConnected) return;
+    this.discardPrepared();
+    const view = module.createCardView(this.document, OVERLAY_ATTRIBUTE);
+    const key = `${card.entity.id}:prepared:${++this.prepareCount}`;
+    this.prepared = { mention, view, key };
+    this.renderInto(view, mention, card, { autoFocus: false, language: null, key });
   }
 
   /**
    * Starts fetching a mention's card content, so that it is ready when the dwell ends: the
    * round trip to the background then overlaps the wait instead of following it.
    */
-  prefetch(mention: PageMention): Promise<EntityCardData | null> {
+  private prefetch(mention: PageMention): Promise<EntityCardData | null> {
     const entity = this.entities[mention.entity]!;
     const key = `${entity.dataset}/${entity.id}`;
     let card = this.cards.get(key);
@@ -93,7 +119,7 @@ export class CardOverlay {
   /** Opens the card of a mention (replacing any open card). Resolves whether it opened. */
   async open(mention: PageMention, options: OpenOptions = {}): Promise<boolean> {
     const generation = ++this.generation;
-    const card = await this.prefetch(mention);
+    const [card, module] = await Promise.all([this.prefetch(mention), this.loadView()]);
     if (card === null) return false;
     if (generation !== this.generation || !mention.range.startContainer.isConnected) return false;
     const start = performance.now();
@@ -101,12 +127,31 @@ export class CardOverlay {
       const active = this.document.activeElement;
       this.focusToRestore = active !== null && !this.isCardTarget(active) ? active : this.focusToRestore;
     }
+    // A card prepared during this mention's dwell is used as it is, unless focus must go into
+    // it: autoFocus applies when a card mounts.
+    const prepared = this.prepared?.mention === mention && !options.focus ? this.prepared : null;
+    if (prepared !== null) this.prepared = null;
+    else this.discardPrepared();
+    this.stopPlacing?.();
+    this.stopPlacing = null;
+    if (prepared !== null) {
+      this.view?.unmount();
+      this.view = null;
+    }
     this.mention = mention;
     this.language = null;
     this.registry.setActive(mention);
-    this.mount ??= mountShadowRoot(this.document, OVERLAY_ATTRIBUTE, cardStyles);
-    this.render(card, Boolean(options.focus));
-    this.place(mention, options.pointer);
+    if (prepared !== null) {
+      this.view = prepared.view;
+      this.viewKey = prepared.key;
+    } else {
+      this.view ??= module.createCardView(this.document, OVERLAY_ATTRIBUTE);
+      // A new key per open remounts the card, so autoFocus applies to each keyboard open.
+      this.viewKey = `${card.entity.id}:${this.generation}`;
+      this.render(card, Boolean(options.focus));
+    }
+    this.view.attach();
+    this.stopPlacing = this.view.place(mention.range, options.pointer, (update) => logFailure(update, "placing the card"));
     measureTask("card", start);
     return true;
   }
@@ -116,8 +161,9 @@ export class CardOverlay {
     this.generation++;
     this.stopPlacing?.();
     this.stopPlacing = null;
-    this.mount?.unmount();
-    this.mount = null;
+    this.view?.unmount();
+    this.view = null;
+    // A card prepared for the next name stays: moving from one name to another closes the first card before the second opens.
     this.mention = null;
     this.registry.setActive(null);
     const restore = this.focusToRestore;
@@ -125,82 +171,39 @@ export class CardOverlay {
     if (options.returnFocus && restore instanceof HTMLElement && restore.isConnected) restore.focus({ preventScroll: true });
   }
 
-  private render(card: EntityCardData, autoFocus: boolean): void {
-    const mention = this.mention!;
-    const outer = mention.outer;
-    const language = this.language ?? cardLanguageFor(this.languageChoice(), mention.range.toString(), this.document);
-    this.mount!.render(
-      h(EntityCard, {
-        // A new key per mention remounts the card, so autoFocus applies to each keyboard open.
-        key: `${card.entity.id}:${this.generation}`,
-        card,
-        language,
-        autoFocus,
-        onLanguageChange: (next: CardLanguage) => {
-          this.language = next;
-          this.render(card, false);
-        },
-        onClose: () => this.close({ returnFocus: true }),
-        onOpenSource: (source: string, fact: string) => {
-          logFailure(this.ask({ type: "openSource", dataset: card.dataset.id, source, fact, language }), "opening the source viewer");
-        },
-        // Sent at once from the click: Chrome opens the side panel only while the click is current.
-        onOpenDispute: async (dispute: string) => {
-          const reply = await this.ask({ type: "openPanelAt", dataset: card.dataset.id, dispute });
-          return reply.ok && reply.value.opened;
-        },
-        onCopyCitation: (fact: EntityCardData["facts"][number]) => copyText(this.document, citationText(fact, language), this.mount!.container),
-        // Focus follows into the new card: the control that moved it is gone with the old one.
-        partOf: outer && { name: this.entities[outer.entity]!.name, onOpen: () => void this.open(outer, { focus: true }) },
-      }),
-    );
+  private discardPrepared(): void {
+    this.prepared?.view.unmount();
+    this.prepared = null;
   }
 
-  /** Places the card at the mention's line and keeps it there while the page scrolls or resizes. */
-  private place(mention: PageMention, pointer?: { x: number; y: number }): void {
-    this.stopPlacing?.();
-    const floating = this.mount!.container.firstElementChild as HTMLElement | null;
-    if (floating === null) return;
-    const range = mention.range;
-    // The line under the pointer, for a name wrapped over two lines; else its first line.
-    const rects = [...range.getClientRects()];
-    const lineIndex = Math.max(0, pointer ? rects.findIndex((r) => pointer.y >= r.top && pointer.y <= r.bottom) : 0);
-    // No contextElement: Floating UI would walk every ancestor of the mention (a computed
-    // style each) to find scroll containers, a long task on a deeply nested page.
-    const reference: VirtualElement = {
-      getBoundingClientRect: () => range.getClientRects()[lineIndex] ?? range.getBoundingClientRect(),
-    };
-    const rtl = floating.getAttribute("dir") === "rtl";
-    const update = () =>
-      computePosition(reference, floating, {
-        strategy: "fixed",
-        placement: rtl ? "bottom-end" : "bottom-start",
-        middleware: [
-          offset(6),
-          flip({ padding: 8 }),
-          shift({ padding: 8 }),
-          // Where neither side has room for the whole card, it shrinks and scrolls inside.
-          size({
-            padding: 8,
-            apply: ({ availableHeight }) => {
-              floating.style.maxHeight = `${Math.max(160, Math.floor(availableHeight))}px`;
-            },
-          }),
-        ],
-      }).then(({ x, y }) => {
-        floating.style.left = `${x}px`;
-        floating.style.top = `${y}px`;
-      });
-    // One captured scroll listener sees every scrolling element's scroll, whatever its depth.
-    const placing = new AbortController();
-    const view = this.document.defaultView!;
-    const onMove = () => logFailure(update(), "placing the card");
-    this.document.addEventListener("scroll", onMove, { capture: true, passive: true, signal: placing.signal });
-    view.addEventListener("resize", onMove, { passive: true, signal: placing.signal });
-    const stopAuto = autoUpdate(reference, floating, update, { ancestorScroll: false, ancestorResize: false, layoutShift: false });
-    this.stopPlacing = () => {
-      placing.abort();
-      stopAuto();
-    };
+  /** Renders the open card again (a language change, or an open that found nothing prepared). */
+  private render(card: EntityCardData, autoFocus: boolean): void {
+    this.renderInto(this.view!, this.mention!, card, { autoFocus, language: this.language, key: this.viewKey });
+  }
+
+  private renderInto(view: CardView, mention: PageMention, card: EntityCardData, options: { autoFocus: boolean; language: CardLanguage | null; key: string }): void {
+    const outer = mention.outer;
+    const language = options.language ?? cardLanguageFor(this.languageChoice(), mention.range.toString(), this.document);
+    view.render({
+      key: options.key,
+      card,
+      language,
+      autoFocus: options.autoFocus,
+      onLanguageChange: (next: CardLanguage) => {
+        this.language = next;
+        this.render(card, false);
+      },
+      onClose: () => this.close({ returnFocus: true }),
+      onOpenSource: (source: string, fact: string) => {
+        logFailure(this.ask({ type: "openSource", dataset: card.dataset.id, source, fact, language }), "opening the source viewer");
+      },
+      // Sent at once from the click: Chrome opens the side panel only while the click is current.
+      onOpenDispute: async (dispute: string) => {
+        const reply = await this.ask({ type: "openPanelAt", dataset: card.dataset.id, dispute });
+        return reply.ok && reply.value.opened;
+      },
+      // Focus follows into the new card: the control that moved it is gone with the old one.
+      partOf: outer && { name: this.entities[outer.entity]!.name, onOpen: () => void this.open(outer, { focus: true }) },
+    });
   }
 }

@@ -13,6 +13,7 @@ import { enabledTablesKey, readIndex, readTables, watchIndex } from "../shared/i
 import { askBackground, servePage } from "../extension/messaging.ts";
 import { settingsStore } from "../extension/settings-store.ts";
 import { ContentScriptController } from "./content-script-controller.ts";
+import { cardViewLoader } from "./load-card-view.ts";
 import { Overlay } from "./overlay.ts";
 
 const { loadSettings, watchSettings } = settingsStore(extension.storage);
@@ -27,6 +28,7 @@ function siteHost(): string {
 }
 
 const log = (message: string) => console.warn(`Backstory: ${message}`);
+const loadCardView = cardViewLoader(askBackground);
 
 const controller = new ContentScriptController({
   document,
@@ -47,7 +49,7 @@ const controller = new ContentScriptController({
       return false; // Firefox: the add-on's objects are gone ("dead object")
     }
   },
-  createOverlay: (matcher, settings, onMentionsChanged) => new Overlay(document, matcher, settings, onMentionsChanged, askBackground),
+  createOverlay: (matcher, settings, onMentionsChanged) => new Overlay(document, matcher, settings, onMentionsChanged, askBackground, loadCardView),
   siteHost,
   log,
 });

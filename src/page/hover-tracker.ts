@@ -120,10 +120,10 @@ export class HoverTracker {
 
   /**
    * Opens a mention's card once the dwell delay has passed (less `elapsed`, already waited),
-   * fetching its content meanwhile so the card is ready when the delay ends.
+   * preparing the card meanwhile (content fetched, rendered detached) so opening it is only attaching it.
    */
   private startDwell(mention: PageMention, options: OpenOptions, elapsed: number): void {
-    logFailure(this.card.prefetch(mention), "fetching a card");
+    logFailure(this.card.prepare(mention), "preparing a card");
     const delay = Math.max(0, this.dwellDelay() - Math.max(0, elapsed));
     this.dwellTimer = setTimeout(() => logFailure(this.card.open(mention, options), "opening a card"), delay);
   }

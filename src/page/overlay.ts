@@ -8,6 +8,7 @@ import type { Matcher } from "../core/matcher.ts";
 import type { askBackground as askBackgroundType } from "../extension/messaging.ts";
 import type { Settings } from "../shared/settings.ts";
 import { CardOverlay } from "./card-overlay.ts";
+import type { CardViewModule } from "./load-card-view.ts";
 import { HoverTracker } from "./hover-tracker.ts";
 import { keepHighlightsRegistered } from "./keep-highlights-registered.ts";
 import { MentionRegistry, type PageMention } from "./mention-registry.ts";
@@ -37,9 +38,11 @@ export class Overlay {
     private readonly onMentionsChanged: () => void,
     /** Sends a request to the background: the card's content, opening a source. */
     askBackground: typeof askBackgroundType,
+    /** Loads the card's UI into the frame the first time a card may open. */
+    loadCardView: () => Promise<CardViewModule>,
   ) {
     this.registry = new MentionRegistry(document, settings.highlightStyle);
-    this.card = new CardOverlay(document, this.registry, matcher.entities, () => this.settings.cardLanguage, askBackground);
+    this.card = new CardOverlay(document, this.registry, matcher.entities, () => this.settings.cardLanguage, askBackground, loadCardView);
   }
 
   /** Highlights the page and starts watching it. */

@@ -63,6 +63,16 @@ export const backgroundProtocol = {
     request: z.strictObject({ type: z.literal("listDatasets") }),
     response: z.array(z.union([datasetSummarySchema, unreadableDatasetSchema])),
   },
+  /**
+   * Injects one of the extension's on-demand scripts into the asking frame's content-script
+   * world (`scripting.executeScript`): the card's UI the first time a card may open there; the
+   * full content script (with its highlight styles) when a sub-frame's gate finds text.
+   * Nothing is web-accessible, so pages cannot detect the extension by loading these files.
+   */
+  loadPageScript: {
+    request: z.strictObject({ type: z.literal("loadPageScript"), script: z.enum(["card-view", "content-script"]) }),
+    response: z.strictObject({ loaded: z.literal(true) }),
+  },
   /** A frame's content script reports how many mentions and entities it has, for the badge. */
   mentionsCounted: {
     request: z.strictObject({

@@ -16,6 +16,8 @@ export interface ShadowMount {
   isHost(target: EventTarget | null): boolean;
   /** Whether a node is inside our shadow tree. */
   contains(node: Node | null): boolean;
+  /** Puts a host made detached into the document (nothing if it is there already). */
+  attach(): void;
   /** Unmounts the tree and removes the host: the document is as it was. */
   unmount(): void;
 }
@@ -38,8 +40,12 @@ const HOST_STYLE: Record<string, string> = {
   transform: "none",
 };
 
-/** Creates the host, its closed shadow root and styles, and returns the mount. */
-export function mountShadowRoot(document: Document, attribute: string, styles: string): ShadowMount {
+/**
+ * Creates the host, its closed shadow root and styles, and returns the mount. With
+ * `{ detached: true }` the host stays out of the document until `attach()`, so a tree can be
+ * rendered ahead of time without the page laying it out or seeing it.
+ */
+export function mountShadowRoot(document: Document, attribute: string, styles: string, options: { detached?: boolean } = {}): ShadowMount {
   const host = document.createElement("div");
   host.setAttribute(attribute, "");
   for (const [property, value] of Object.entries(HOST_STYLE)) host.style.setProperty(property, value, "important");
@@ -48,9 +54,13 @@ export function mountShadowRoot(document: Document, attribute: string, styles: s
   style.textContent = styles;
   const container = document.createElement("div");
   shadow.append(style, container);
-  document.documentElement.append(host);
+  const attach = () => {
+    if (!host.isConnected) document.documentElement.append(host);
+  };
+  if (!options.detached) attach();
   return {
     container,
+    attach,
     render: (tree) => render(tree, container),
     isHost: (target) => target === host,
     contains: (node) => node !== null && (node === host || shadow.contains(node)),

@@ -26,14 +26,18 @@ beforeAll(async () => {
 });
 
 describe("the built packages", () => {
-  test("ask only for storage (and Chrome for its side panel), with the content script on all pages and in all frames", () => {
-    expect(manifests.chrome!.permissions).toEqual(["storage", "sidePanel"]);
-    expect(manifests.firefox!.permissions).toEqual(["storage"]);
+  test("ask for storage, Chrome for its side panel, and for scripting on the pages the content script already runs on (to inject the card's UI on demand), with the content script on all pages, its gate in all frames, and nothing web-accessible", () => {
+    expect(manifests.chrome!.permissions).toEqual(["storage", "sidePanel", "scripting"]);
+    expect(manifests.firefox!.permissions).toEqual(["storage", "scripting"]);
     for (const manifest of Object.values(manifests)) {
-      expect(manifest.host_permissions).toBeUndefined();
+      // The same hosts as the content script's matches: no site is added to what it can already read.
+      expect(manifest.host_permissions).toEqual(["<all_urls>"]);
+      expect(manifest.web_accessible_resources).toBeUndefined();
       expect(manifest.optional_permissions).toBeUndefined();
+      // The full content script in top frames; in every frame a small gate that loads it only where there is text.
       expect(manifest.content_scripts).toEqual([
-        expect.objectContaining({ matches: ["<all_urls>"], all_frames: true, run_at: "document_idle" }),
+        expect.objectContaining({ matches: ["<all_urls>"], js: ["content-script.js"], all_frames: false, run_at: "document_idle" }),
+        expect.objectContaining({ matches: ["<all_urls>"], js: ["frame-gate.js"], all_frames: true, run_at: "document_idle" }),
       ]);
       expect(manifest.content_security_policy).toBeUndefined(); // the strict MV3 default
     }
@@ -76,7 +80,7 @@ describe("the built packages", () => {
       const zip = unzipSync(await readFile(path.join(dist, `backstory-${target}-${version}.zip`)));
       const manifest = JSON.parse(new TextDecoder().decode(zip["manifest.json"]));
       expect(manifest).toEqual(manifests[target]);
-      for (const file of ["background.js", "content-script.js", "content-script.css", "popup.html", "source.html", "_locales/ar/messages.json", "icons/icon-128.png"]) {
+      for (const file of ["background.js", "content-script.js", "frame-gate.js", "card-view.js", "content-script.css", "popup.html", "source.html", "_locales/ar/messages.json", "icons/icon-128.png"]) {
         expect(Object.keys(zip), `${target} zip lacks ${file}`).toContain(file);
       }
     }

@@ -139,6 +139,8 @@ if (!dataset.ok) throw new Error("the bundled dataset is invalid");
 const askBackground = (async (request: { type: string; entity: string }) =>
   request.type === "getEntityCard" ? { ok: true, value: buildEntityCard(dataset.dataset, request.entity) } : { ok: false, error: "not in this test" }) as typeof askBackgroundType;
 const { Overlay } = await import("../../src/page/overlay.ts");
+// The card's UI as the background injects it into the frame, here imported from its source.
+const { createCardView } = await import("../../src/page/card-view.ts");
 
 const PAGE = `
   <article>
@@ -174,7 +176,7 @@ describe("the overlay with Firefox's Xray-wrapped highlight API", () => {
       const rect = { left: 0, top: 0, right: 10_000, bottom: 10_000, width: 10_000, height: 10_000, x: 0, y: 0 };
       return Object.assign([rect], { item: (i: number) => (i === 0 ? rect : null) }) as unknown as DOMRectList;
     });
-    overlay = new Overlay(document, new Matcher(compileMatcherTable([dataset.dataset])), settings, () => {}, askBackground);
+    overlay = new Overlay(document, new Matcher(compileMatcherTable([dataset.dataset])), settings, () => {}, askBackground, async () => ({ createCardView }));
     await overlay.start();
   });
   afterAll(() => {

@@ -36,8 +36,8 @@ function fakeCard() {
   const card = {
     openMention: null as PageMention | null,
     isCardTarget: (target: EventTarget | null) => target === cardElement,
-    prefetch: (m: PageMention) => {
-      calls.push(`prefetch ${m.entity}`);
+    prepare: (m: PageMention) => {
+      calls.push(`prepare ${m.entity}`);
       return Promise.resolve(null);
     },
     open: (m: PageMention) => {
@@ -89,9 +89,9 @@ describe("opening on hover", () => {
   test("the card opens once the pointer has rested for the dwell delay, not before; its content is fetched at once", () => {
     move(10, 10);
     vi.advanceTimersByTime(DWELL - 1);
-    expect(card.calls).toEqual(["prefetch 1"]);
+    expect(card.calls).toEqual(["prepare 1"]);
     vi.advanceTimersByTime(1);
-    expect(card.calls).toEqual(["prefetch 1", "open 1"]);
+    expect(card.calls).toEqual(["prepare 1", "open 1"]);
   });
 
   test("the dwell counts from the movement, not from the frame that handled it", () => {
@@ -105,7 +105,7 @@ describe("opening on hover", () => {
     vi.advanceTimersByTime(DWELL / 2);
     move(500, 500);
     vi.advanceTimersByTime(DWELL * 3);
-    expect(card.calls).toEqual(["prefetch 1"]);
+    expect(card.calls).toEqual(["prepare 1"]);
   });
 
   test("moving to another name starts the delay again, for that name", () => {
@@ -113,9 +113,9 @@ describe("opening on hover", () => {
     vi.advanceTimersByTime(DWELL / 2);
     move(10, 110);
     vi.advanceTimersByTime(DWELL - 1);
-    expect(card.calls).toEqual(["prefetch 1", "prefetch 2"]);
+    expect(card.calls).toEqual(["prepare 1", "prepare 2"]);
     vi.advanceTimersByTime(1);
-    expect(card.calls).toEqual(["prefetch 1", "prefetch 2", "open 2"]);
+    expect(card.calls).toEqual(["prepare 1", "prepare 2", "open 2"]);
   });
 
   test("moving within the same name does not restart the delay", () => {
@@ -123,7 +123,7 @@ describe("opening on hover", () => {
     vi.advanceTimersByTime(DWELL / 2);
     move(50, 15);
     vi.advanceTimersByTime(DWELL / 2);
-    expect(card.calls).toEqual(["prefetch 1", "open 1"]);
+    expect(card.calls).toEqual(["prepare 1", "open 1"]);
   });
 
   test("a touch pointer opens nothing", () => {
@@ -141,7 +141,7 @@ describe("opening on hover", () => {
     dwell = 100;
     move(10, 10);
     vi.advanceTimersByTime(100);
-    expect(card.calls).toEqual(["prefetch 1", "open 1"]);
+    expect(card.calls).toEqual(["prepare 1", "open 1"]);
   });
 });
 
@@ -204,7 +204,7 @@ describe("closing", () => {
     vi.advanceTimersToNextFrame();
     document.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape" }));
     vi.advanceTimersByTime(DWELL * 3);
-    expect(card.calls).toEqual(["prefetch 2", "close, focus back"]);
+    expect(card.calls).toEqual(["prepare 2", "close, focus back"]);
   });
 
   test("stopping the overlay cancels a pending open", () => {
@@ -212,7 +212,7 @@ describe("closing", () => {
     vi.advanceTimersToNextFrame();
     controller.abort();
     vi.advanceTimersByTime(DWELL * 3);
-    expect(card.calls).toEqual(["prefetch 1"]);
+    expect(card.calls).toEqual(["prepare 1"]);
   });
 
   test("stopping the overlay cancels a pending close", () => {

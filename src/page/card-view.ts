@@ -1,0 +1,97 @@
+/**
+ * The card's UI: Preact, Floating UI, the card and its stylesheet, over half of what the content
+ * script used to carry. It is built as its own bundle (`card-view.js`, see `card-view-entry.ts`)
+ * that the background injects into a frame the first time a dwell starts there, so pages where
+ * no card opens never parse it.
+ */
+import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from "@floating-ui/dom";
+import { h } from "preact";
+import { EntityCard, type EntityCardProps } from "../ui/card/EntityCard.tsx";
+import { cardStyles } from "../ui/card/card-styles.ts";
+import { mountShadowRoot } from "../ui/mount-shadow-root.ts";
+import { citationText } from "../shared/citation-text.ts";
+import { copyText } from "./copy-text.ts";
+
+/** A card's host: renders the card (attached or not yet) and keeps it placed at a mention. */
+export interface CardView {
+  /** Renders (or re-renders) the card; a new `key` remounts it. The view adds "Copy citation". */
+  render(props: Omit<EntityCardProps, "onCopyCitation"> & { key: string }): void;
+  /** Puts the host into the document (a prepared card is rendered before it is attached). */
+  attach(): void;
+  /** Places the card at a line of the range and keeps it there; returns the function that stops it. */
+  place(range: Range, pointer: { x: number; y: number } | undefined, onError: (update: Promise<void>) => void): () => void;
+  /** Whether an event target (as the page sees it) is the card's host. */
+  isHost(target: EventTarget | null): boolean;
+  /** Removes the card and its host. */
+  unmount(): void;
+}
+
+/** Creates the card's host (a closed shadow root carrying `attribute`), detached until `attach()`. */
+export function createCardView(document: Document, attribute: string): CardView {
+  const mount = mountShadowRoot(document, attribute, cardStyles, { detached: true });
+  return {
+    render: (props) =>
+      mount.render(
+        h(EntityCard, {
+          ...props,
+          // The citation's wording lives with the card's, in this bundle; a fallback copy needs a
+          // place inside our own shadow root.
+          onCopyCitation: (fact) => copyText(document, citationText(fact, props.language), mount.container),
+        }),
+      ),
+    attach: () => mount.attach(),
+    place: (range, pointer, onError) => placeAt(document, mount.container.firstElementChild as HTMLElement | null, range, pointer, onError),
+    isHost: (target) => mount.isHost(target),
+    unmount: () => mount.unmount(),
+  };
+}
+
+function placeAt(
+  document: Document,
+  floating: HTMLElement | null,
+  range: Range,
+  pointer: { x: number; y: number } | undefined,
+  onError: (update: Promise<void>) => void,
+): () => void {
+  if (floating === null) return () => {};
+  // The line under the pointer, for a name wrapped over two lines; else its first line.
+  const rects = [...range.getClientRects()];
+  const lineIndex = Math.max(0, pointer ? rects.findIndex((r) => pointer.y >= r.top && pointer.y <= r.bottom) : 0);
+  // No contextElement: Floating UI would walk every ancestor of the mention (a computed
+  // style each) to find scroll containers, a long task on a deeply nested page.
+  const reference: VirtualElement = {
+    getBoundingClientRect: () => range.getClientRects()[lineIndex] ?? range.getBoundingClientRect(),
+  };
+  const rtl = floating.getAttribute("dir") === "rtl";
+  const update = () =>
+    computePosition(reference, floating, {
+      strategy: "fixed",
+      placement: rtl ? "bottom-end" : "bottom-start",
+      middleware: [
+        offset(6),
+        flip({ padding: 8 }),
+        shift({ padding: 8 }),
+        // Where neither side has room for the whole card, it shrinks and scrolls inside.
+        size({
+          padding: 8,
+          apply: ({ availableHeight }) => {
+            floating.style.maxHeight = `${Math.max(160, Math.floor(availableHeight))}px`;
+          },
+        }),
+      ],
+    }).then(({ x, y }) => {
+      floating.style.left = `${x}px`;
+      floating.style.top = `${y}px`;
+    });
+  // One captured scroll listener sees every scrolling element's scroll, whatever its depth.
+  const placing = new AbortController();
+  const view = document.defaultView!;
+  const onMove = () => onError(update());
+  document.addEventListener("scroll", onMove, { capture: true, passive: true, signal: placing.signal });
+  view.addEventListener("resize", onMove, { passive: true, signal: placing.signal });
+  const stopAuto = autoUpdate(reference, floating, update, { ancestorScroll: false, ancestorResize: false, layoutShift: false });
+  return () => {
+    placing.abort();
+    stopAuto();
+  };
+}
