@@ -14,6 +14,7 @@ import type { CardLanguage } from "../ui/card/card-strings.ts";
 import { cardStyles } from "../ui/card/card-styles.ts";
 import { interfaceLanguageOf } from "../ui/interface-text.ts";
 import { mountShadowRoot, type ShadowMount } from "../ui/mount-shadow-root.ts";
+import { isSheetViewport, placeAsBottomSheet } from "./bottom-sheet.ts";
 import { OVERLAY_ATTRIBUTE } from "./collect-text-runs.ts";
 import type { MentionRegistry, PageMention } from "./mention-registry.ts";
 import { measureTask } from "./measure-task.ts";
@@ -163,8 +164,13 @@ export class CardOverlay {
       getBoundingClientRect: () => range.getClientRects()[lineIndex] ?? range.getBoundingClientRect(),
     };
     const rtl = floating.getAttribute("dir") === "rtl";
-    const update = () =>
-      computePosition(reference, floating, {
+    const view = this.document.defaultView!;
+    const update = async () => {
+      // On a phone the card is a bottom sheet (bottom-sheet.ts); a rotation can change that.
+      const sheet = isSheetViewport(view);
+      placeAsBottomSheet(floating, sheet);
+      if (sheet) return;
+      const { x, y } = await computePosition(reference, floating, {
         strategy: "fixed",
         placement: rtl ? "bottom-end" : "bottom-start",
         middleware: [
@@ -179,13 +185,12 @@ export class CardOverlay {
             },
           }),
         ],
-      }).then(({ x, y }) => {
-        floating.style.left = `${x}px`;
-        floating.style.top = `${y}px`;
       });
+      floating.style.left = `${x}px`;
+      floating.style.top = `${y}px`;
+    };
     // One captured scroll listener sees every scrolling element's scroll, whatever its depth.
     const placing = new AbortController();
-    const view = this.document.defaultView!;
     const onMove = () => logFailure(update(), "placing the card");
     this.document.addEventListener("scroll", onMove, { capture: true, passive: true, signal: placing.signal });
     view.addEventListener("resize", onMove, { passive: true, signal: placing.signal });

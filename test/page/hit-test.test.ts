@@ -92,6 +92,14 @@ describe("nested mentions on the page", () => {
     expect(mentionAtPoint(document, registry, 5, 5)?.entity).toBe(TALKS);
   });
 
+  test("highlightsFromPoint finding nothing (Chromium at a device scale factor of 2): the caret path still finds the name", () => {
+    const highlights = CSS.highlights as unknown as { highlightsFromPoint?: unknown };
+    highlights.highlightsFromPoint = () => [];
+    const node = document.querySelector("p")!.firstChild!;
+    (document as { caretPositionFromPoint?: unknown }).caretPositionFromPoint = () => ({ offsetNode: node, offset: 20 });
+    expect(mentionAtPoint(document, registry, 5, 5)?.entity).toBe(MOSCOW);
+  });
+
   test.each([
     ["in «إسطنبول»", 38, ISTANBUL],
     ["in «موسكو»", 20, MOSCOW],
