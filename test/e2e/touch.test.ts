@@ -135,10 +135,10 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
     await page.touch.drag({ x, y }, { x: x + 10, y }, { steps: 4 });
     await sleep(SETTLE_MS);
     expect(await hasOverlayHost(page)).toBe(false);
-    // Down the page from the name: a scroll where the browser scrolls for touch (Chromium's
-    // compositor does for protocol touches; desktop Firefox does not pan for them).
+    // A swipe up the page: a scroll where the browser scrolls for touch (Chromium's compositor
+    // does for protocol touches; desktop Firefox does not pan for them).
     const scrolledBefore = await page.evaluate(() => scrollY);
-    await page.touch.drag({ x, y }, { x, y: y - 120 }, { steps: 8 });
+    await page.touch.drag({ x, y: 500 }, { x, y: 380 }, { steps: 8 });
     if (browserName === "chromium") await page.waitForFunction((start) => scrollY > start, scrolledBefore, { timeout: 3000 });
     await sleep(SETTLE_MS);
     expect(await hasOverlayHost(page)).toBe(false);

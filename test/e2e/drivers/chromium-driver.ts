@@ -117,9 +117,10 @@ export class ChromiumPage implements PageDriver {
       await this.touchEvent("touchEnd");
     },
     press: async (x: number, y: number, ms: number) => {
-      await this.touchEvent("touchStart", { x, y });
-      await new Promise((resolve) => setTimeout(resolve, ms));
-      await this.touchEvent("touchEnd");
+      // A synthesized gesture, not two raw touch events: through the browser's gesture
+      // detector a long press is a long press, and (as on a device) makes no click afterwards.
+      const session = await this.session();
+      await session.send("Input.synthesizeTapGesture", { x, y, duration: ms, tapCount: 1, gestureSourceType: "touch" });
     },
   };
 
