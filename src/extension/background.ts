@@ -72,7 +72,10 @@ extension.tabs.onUpdated.addListener((tabId, change) => {
   }
 });
 
-extension.commands.onCommand.addListener(async (command) => {
+// Firefox for Android has no keyboard commands: `commands` is undefined there, and reaching
+// into it would stop this script before the listeners below. A phone reader taps names
+// (tap-tracker.ts) and finds the next one in the popup's list instead.
+(extension.commands as typeof extension.commands | undefined)?.onCommand.addListener(async (command) => {
   if (command === "toggle-overlay") {
     const { settings } = await loadSettings();
     await saveSettings({ ...settings, enabled: !settings.enabled });
