@@ -113,6 +113,11 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
     });
     await page.touch.tap(heading.x, heading.y);
     await waitForNoCard(page);
+    // Escape closes a card a tap opened, as it closes one the pointer opened.
+    await page.touch.tap(darchiev.x, darchiev.y);
+    await waitForCard(page);
+    await page.keyboard.press("Escape");
+    await waitForNoCard(page);
     const { before, now } = await bodyBeforeAndNow(page);
     expect(now).toBe(before);
     await page.close();
@@ -175,6 +180,41 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
     await page.mouse.move(x - 3, y, { steps: 2 });
     await page.mouse.move(x, y, { steps: 2 });
     expect((await waitForCard(page)).label).toBe("Tammy Bruce");
+    await page.close();
+  });
+
+  test("at 360 × 640 the popup and the source viewer fit the screen, and axe finds no violations", async () => {
+    const page = await openOnPhone("seed-article.ar.html");
+    const popup = await browser.openPopup(page);
+    await popup.emulatePhone(PHONE);
+    await popup.waitForSelector("#entities button[data-entity]");
+    expect(await overflowAcross(popup)).toEqual([]);
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.screenshot(path.join(ARTIFACTS, `popup-phone.${browserName}.png`));
+    await popup.close();
+
+    // The source viewer, reached as a reader on a phone reaches it: a tap on a fact's source button.
+    await page.bringToFront();
+    const { x, y } = await mentionCentre(page, "كيلينورث");
+    await page.touch.tap(x, y);
+    await waitForCard(page);
+    const shadow = (await ClosedShadow.find(page))!;
+    const button = await shadow.evaluate<{ x: number; y: number }>(`(root) => {
+      const details = root.querySelector('details');
+      details.open = true;
+      const b = details.querySelector('button');
+      b.scrollIntoView({ block: 'center' });
+      const r = b.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }`);
+    await shadow.dispose();
+    const viewer = await browser.waitForNewPage(() => page.touch.tap(button.x, button.y));
+    await viewer.emulatePhone(PHONE);
+    await viewer.waitForSelector("mark#quote");
+    expect(await overflowAcross(viewer)).toEqual([]);
+    expect(await axeViolations(viewer)).toEqual([]);
+    await viewer.screenshot(path.join(ARTIFACTS, `source-viewer-phone.${browserName}.png`));
+    await viewer.close();
     await page.close();
   });
 
@@ -241,6 +281,29 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
     });
   });
 });
+
+/** Runs axe-core on a page (an extension page's CSP refuses script tags: the driver runs the source). */
+async function axeViolations(page: PageDriver): Promise<string[]> {
+  await page.runScript(await readFile(path.join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8"));
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } });
+    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+  });
+}
+
+/** What does not fit a phone's width: the page scrolls sideways, or a control sticks out of the screen. */
+function overflowAcross(page: PageDriver): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const problems = document.documentElement.scrollWidth > width ? [`the page is ${document.documentElement.scrollWidth} px wide`] : [];
+    for (const control of document.querySelectorAll("button, a[href], input, select, summary")) {
+      const r = control.getBoundingClientRect();
+      if (r.width > 0 && (r.left < 0 || r.right > width + 0.5)) problems.push(`${control.tagName} "${control.textContent?.trim().slice(0, 30)}" at ${r.left}–${r.right}`);
+    }
+    return problems;
+  });
+}
 
 /** Waits until the open card is the one named `label`. */
 async function waitForLabel(page: PageDriver, label: string): Promise<void> {
