@@ -4,12 +4,13 @@
  * figures measure `dist/chrome` exactly as users load it), then runs:
  * - the matcher in Node (a child `node --expose-gc` process, for memory figures);
  * - the built extension in Debian's Chromium on a long news page;
+ * - a tap on a name to its card painted, in Chromium made a touch phone;
  * - the content script's size;
  * - precision and recall on the real news pages against their hand labels (per corpus and per alias).
  *
  * Options: --runs=N (page loads per figure, default 5; the matcher compiles each dictionary
  * N+2 times and times 3(N+2) passes), --mark-runs=N (mark.js runs, default 1: one takes about a minute), --cap=S (seconds
- * before a library run is given up, default 150), --only=matcher,page,size,precision, --skip-build,
+ * before a library run is given up, default 150), --only=matcher,page,touch,size,precision, --skip-build,
  * --write-docs (put the report into docs/benchmarks.md), --json=FILE (raw results).
  * Targets are reported, never asserted: the command fails only if a benchmark cannot run.
  */
@@ -25,13 +26,14 @@ import { chromiumVersion, runPageBench } from "./bench/page.ts";
 import { formatReport, writeResultsInto, type BenchResults } from "./bench/report.ts";
 import { runPrecisionBench } from "./bench/precision.ts";
 import { runSizeBench } from "./bench/size.ts";
+import { runTouchBench } from "./bench/touch.ts";
 
 const { values } = parseArgs({
   options: {
     runs: { type: "string", default: "5" },
     "mark-runs": { type: "string", default: "1" },
     cap: { type: "string", default: "150" },
-    only: { type: "string", default: "matcher,page,size,precision" },
+    only: { type: "string", default: "matcher,page,touch,size,precision" },
     "skip-build": { type: "boolean", default: false },
     "write-docs": { type: "boolean", default: false },
     json: { type: "string" },
@@ -84,6 +86,12 @@ async function main(): Promise<void> {
     const page = await runPageBench({ runs, markRuns: Number(values["mark-runs"]), capMs: Number(values.cap) * 1000, log });
     results.rows.push(...page.rows);
     results.page = page.details;
+  }
+  if (parts.has("touch")) {
+    console.error("touch (Chromium, 360 × 640) …");
+    const touch = await runTouchBench({ runs, log });
+    results.rows.push(...touch.rows);
+    results.touch = touch.details;
   }
   if (parts.has("size")) {
     const size = await runSizeBench();

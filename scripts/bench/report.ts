@@ -9,6 +9,7 @@ import type { PageDetails } from "./page.ts";
 import { formatPrecisionNotes, type PrecisionDetails } from "./precision.ts";
 import { bytes, formatRatio, ms, type ReportRow } from "./report-row.ts";
 import type { SizeDetails } from "./size.ts";
+import type { TouchDetails } from "./touch.ts";
 
 /** Everything one run of `npm run bench` found. */
 export interface BenchResults {
@@ -17,6 +18,7 @@ export interface BenchResults {
   matcher?: MatcherDetails;
   page?: PageDetails;
   size?: SizeDetails;
+  touch?: TouchDetails;
   precision?: PrecisionDetails;
 }
 
