@@ -6,7 +6,7 @@
  */
 
 /** The widest viewport, in CSS px, in which the card is a bottom sheet. */
-export const SHEET_MAX_WIDTH_PX = 480;
+const SHEET_MAX_WIDTH_PX = 480;
 
 /** Whether the card is a bottom sheet in this window (its layout viewport is phone-narrow). */
 export function isSheetViewport(view: Window): boolean {
