@@ -25,3 +25,15 @@ export function placeAsBottomSheet(floating: HTMLElement, sheet: boolean): void 
   floating.style.removeProperty("top");
   floating.style.removeProperty("max-height");
 }
+
+/**
+ * Scrolls the page, once, as the sheet opens, so that the name the reader tapped stays in
+ * sight above it: the sheet covers the lower part of the screen, where names are tapped too.
+ * Where the page cannot scroll that far, the name stays under the sheet.
+ */
+export function revealAboveSheet(view: Window, floating: HTMLElement, name: { bottom: number }): void {
+  // From its height, not its box: the box is still lowered by the entrance animation.
+  const sheetTop = view.innerHeight - floating.offsetHeight;
+  const overlap = name.bottom + 12 - sheetTop;
+  if (overlap > 0) view.scrollBy({ top: overlap, behavior: "instant" });
+}

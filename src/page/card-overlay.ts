@@ -14,7 +14,7 @@ import type { CardLanguage } from "../ui/card/card-strings.ts";
 import { cardStyles } from "../ui/card/card-styles.ts";
 import { interfaceLanguageOf } from "../ui/interface-text.ts";
 import { mountShadowRoot, type ShadowMount } from "../ui/mount-shadow-root.ts";
-import { isSheetViewport, placeAsBottomSheet } from "./bottom-sheet.ts";
+import { isSheetViewport, placeAsBottomSheet, revealAboveSheet } from "./bottom-sheet.ts";
 import { OVERLAY_ATTRIBUTE } from "./collect-text-runs.ts";
 import type { MentionRegistry, PageMention } from "./mention-registry.ts";
 import { measureTask } from "./measure-task.ts";
@@ -189,6 +189,10 @@ export class CardOverlay {
       floating.style.left = `${x}px`;
       floating.style.top = `${y}px`;
     };
+    if (isSheetViewport(view)) {
+      placeAsBottomSheet(floating, true);
+      revealAboveSheet(view, floating, reference.getBoundingClientRect());
+    }
     // One captured scroll listener sees every scrolling element's scroll, whatever its depth.
     const placing = new AbortController();
     const onMove = () => logFailure(update(), "placing the card");

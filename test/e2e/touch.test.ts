@@ -237,6 +237,12 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
       expect(Math.abs(layout.rect.bottom - layout.viewport.height)).toBeLessThanOrEqual(1);
       expect(layout.rect.height).toBeLessThanOrEqual(layout.viewport.height * 0.6 + 1);
       expect(layout.scrollable).toBe(true);
+      // The page scrolled the tapped name (centred on the screen, where the sheet rises) into sight above the sheet.
+      const nameBottom = await page.evaluate((text) => {
+        const range = [...(CSS.highlights.get("backstory-mention") ?? [])].find((r) => r.toString() === text) as Range;
+        return range.getBoundingClientRect().bottom;
+      }, mention);
+      expect(nameBottom).toBeLessThanOrEqual(layout.rect.top);
       expect(layout.controls.length).toBeGreaterThan(3);
       const small = layout.controls.filter((c) => c.width < 44 || c.height < 44);
       expect(small).toEqual([]);
