@@ -151,11 +151,27 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
     await page.close();
   });
 
-  test("a tap on a name inside a link follows the link, and opens no card", async () => {
+  test("a tap on a name inside a link follows the link, and opens no card", async (context) => {
     const page = await openOnPhone("touch-article.html");
+    // Whether this browser's protocol touch makes the click a finger's tap makes: Firefox ESR
+    // 140's BiDi touch actions give pointer and touch events but no click (153's do), so a
+    // protocol tap cannot follow a link there, with or without the extension.
+    const heading = await page.evaluate(() => {
+      const h1 = document.querySelector("h1")!;
+      h1.addEventListener("click", () => h1.setAttribute("data-clicked", ""), { once: true });
+      const r = h1.getBoundingClientRect();
+      return { x: r.left + 20, y: r.top + r.height / 2 };
+    });
+    await page.touch.tap(heading.x, heading.y);
+    await sleep(300);
+    const clicks = await page.evaluate(() => document.querySelector("h1")!.hasAttribute("data-clicked"));
+    if (!clicks) {
+      await page.close();
+      context.skip(`${browser.driver.version}: a protocol tap makes no click here`);
+    }
     const { x, y } = await mentionCentre(page, "Killenworth estate");
     await page.touch.tap(x, y);
-    await page.waitForFunction(() => location.search === "?followed=killenworth", undefined, { timeout: 5000 });
+    await page.waitForFunction(() => location.search === "?followed=killenworth", undefined, { timeout: 10_000 });
     await waitForScan(page);
     await sleep(SETTLE_MS);
     expect(await hasOverlayHost(page)).toBe(false);
