@@ -5,12 +5,13 @@
  * - the matcher in Node (a child `node --expose-gc` process, for memory figures);
  * - the built extension in Debian's Chromium on a long news page;
  * - 30 empty cross-origin frames and a typical article, with and without the extension;
+ * - a tap on a name to its card painted, in Chromium made a touch phone;
  * - the content script's size;
  * - precision and recall on the real news pages against their hand labels (per corpus and per alias).
  *
  * Options: --runs=N (page loads per figure, default 5; the matcher compiles each dictionary
  * N+2 times and times 3(N+2) passes), --mark-runs=N (mark.js runs, default 1: one takes about a minute), --cap=S (seconds
- * before a library run is given up, default 150), --only=matcher,page,frames,size,precision,side-panel, --skip-build,
+ * before a library run is given up, default 150), --only=matcher,page,frames,size,precision,side-panel,touch, --skip-build,
  * --write-docs (put the report into docs/benchmarks.md), --json=FILE (raw results).
  * Targets are reported, never asserted: the command fails only if a benchmark cannot run.
  */
@@ -28,13 +29,14 @@ import { runPrecisionBench } from "./bench/precision.ts";
 import { runSizeBench } from "./bench/size.ts";
 import { runFramesBench } from "./bench/frames.ts";
 import { runSidePanelBench } from "./bench/side-panel.ts";
+import { runTouchBench } from "./bench/touch.ts";
 
 const { values } = parseArgs({
   options: {
     runs: { type: "string", default: "5" },
     "mark-runs": { type: "string", default: "1" },
     cap: { type: "string", default: "150" },
-    only: { type: "string", default: "matcher,page,frames,size,precision,side-panel" },
+    only: { type: "string", default: "matcher,page,frames,size,precision,side-panel,touch" },
     "skip-build": { type: "boolean", default: false },
     "write-docs": { type: "boolean", default: false },
     json: { type: "string" },
@@ -93,6 +95,12 @@ async function main(): Promise<void> {
     const frames = await runFramesBench({ runs, log });
     results.rows.push(...frames.rows);
     results.frames = frames.details;
+  }
+  if (parts.has("touch")) {
+    console.error("touch (Chromium, 360 × 640) …");
+    const touch = await runTouchBench({ runs, log });
+    results.rows.push(...touch.rows);
+    results.touch = touch.details;
   }
   if (parts.has("size")) {
     const size = await runSizeBench();

@@ -11,6 +11,7 @@ import { bytes, formatRatio, ms, type ReportRow } from "./report-row.ts";
 import type { SidePanelDetails } from "./side-panel.ts";
 import { formatSizeNotes, type SizeDetails } from "./size.ts";
 import type { FramesDetails } from "./frames.ts";
+import type { TouchDetails } from "./touch.ts";
 
 /** Everything one run of `npm run bench` found. */
 export interface BenchResults {
@@ -20,6 +21,7 @@ export interface BenchResults {
   page?: PageDetails;
   size?: SizeDetails;
   frames?: FramesDetails;
+  touch?: TouchDetails;
   precision?: PrecisionDetails;
   sidePanel?: SidePanelDetails;
 }

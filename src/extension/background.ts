@@ -126,13 +126,18 @@ extension.tabs.onUpdated.addListener((tabId, change) => {
   }
 });
 
+// Firefox for Android has no keyboard commands: `commands` is undefined there, and reaching
+// into it would stop this script before the listeners below. A phone reader taps names
+// (tap-tracker.ts) and finds the next one in the popup's list instead.
+const commands = extension.commands as typeof extension.commands | undefined;
+
 // Not async, and nothing awaited first: the command is the user action Chrome opens the panel
 // in. Firefox opens its sidebar itself, through the `_execute_sidebar_action` command.
-extension.commands.onCommand.addListener((command, tab) => {
+commands?.onCommand.addListener((command, tab) => {
   if (command === "open-panel") void openSidePanel({ tabId: tab?.id, windowId: tab?.windowId });
 });
 
-extension.commands.onCommand.addListener(async (command) => {
+commands?.onCommand.addListener(async (command) => {
   if (command === "toggle-overlay") {
     const { settings } = await loadSettings();
     await saveSettings({ ...settings, enabled: !settings.enabled });

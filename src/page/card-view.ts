@@ -11,6 +11,7 @@ import { cardStyles } from "../ui/card/card-styles.ts";
 import { mountShadowRoot } from "../ui/mount-shadow-root.ts";
 import { citationText } from "../shared/citation-text.ts";
 import { copyText } from "./copy-text.ts";
+import { isSheetViewport, placeAsBottomSheet, revealAboveSheet } from "./bottom-sheet.ts";
 
 /** A card's host: renders the card (attached or not yet) and keeps it placed at a mention. */
 export interface CardView {
@@ -63,8 +64,13 @@ function placeAt(
     getBoundingClientRect: () => range.getClientRects()[lineIndex] ?? range.getBoundingClientRect(),
   };
   const rtl = floating.getAttribute("dir") === "rtl";
-  const update = () =>
-    computePosition(reference, floating, {
+  const view = document.defaultView!;
+  const update = async () => {
+    // On a phone the card is a bottom sheet (bottom-sheet.ts); a rotation can change that.
+    const sheet = isSheetViewport(view);
+    placeAsBottomSheet(floating, sheet);
+    if (sheet) return;
+    const { x, y } = await computePosition(reference, floating, {
       strategy: "fixed",
       placement: rtl ? "bottom-end" : "bottom-start",
       middleware: [
@@ -79,13 +85,16 @@ function placeAt(
           },
         }),
       ],
-    }).then(({ x, y }) => {
-      floating.style.left = `${x}px`;
-      floating.style.top = `${y}px`;
     });
+    floating.style.left = `${x}px`;
+    floating.style.top = `${y}px`;
+  };
+  if (isSheetViewport(view)) {
+    placeAsBottomSheet(floating, true);
+    revealAboveSheet(view, floating, reference.getBoundingClientRect());
+  }
   // One captured scroll listener sees every scrolling element's scroll, whatever its depth.
   const placing = new AbortController();
-  const view = document.defaultView!;
   const onMove = () => onError(update());
   document.addEventListener("scroll", onMove, { capture: true, passive: true, signal: placing.signal });
   view.addEventListener("resize", onMove, { passive: true, signal: placing.signal });

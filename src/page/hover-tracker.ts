@@ -12,6 +12,8 @@ import { logFailure } from "./log-failure.ts";
 
 /** How long after the pointer leaves both the name and the card the card closes. */
 const CLOSE_DELAY_MS = 300;
+/** How long after a finger touches the page a focus counts as that tap's, not the keyboard's. */
+const TAP_FOCUS_WINDOW_MS = 1000;
 
 /** Watches the pointer and focus, and opens or closes the card. */
 export class HoverTracker {
@@ -24,6 +26,8 @@ export class HoverTracker {
   private hovered: PageMention | null = null;
   private dwellTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When a finger last touched the page, to tell focus a tap gave a link from keyboard focus. */
+  private touchedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly document: Document,
@@ -36,8 +40,12 @@ export class HoverTracker {
     const listen = { capture: true, passive: true, signal };
     view.addEventListener("pointermove", (event) => this.onPointerMove(event), listen);
     document.addEventListener("pointerout", (event) => {
-      // Leaving the window: nothing is under the pointer any more.
-      if (event.relatedTarget === null) this.onPointerMove(null);
+      // Leaving the window: nothing is under the pointer any more. A lifted finger "leaves"
+      // too, but touch is the tap tracker's (tap-tracker.ts): the card it opened stays.
+      if (event.relatedTarget === null && event.pointerType !== "touch") this.onPointerMove(null);
+    }, listen);
+    view.addEventListener("pointerdown", (event) => {
+      if (event.pointerType === "touch") this.touchedAt = event.timeStamp;
     }, listen);
     document.addEventListener("keydown", (event) => this.onKeyDown(event), { capture: true, signal });
     document.addEventListener("focusin", (event) => this.onFocusIn(event), listen);
@@ -105,6 +113,9 @@ export class HoverTracker {
   private onFocusIn(event: FocusEvent): void {
     const element = event.target;
     if (!(element instanceof Element) || this.card.isCardTarget(element)) return;
+    // A tap focuses the link it lands on (after the finger lifts): that tap follows the link,
+    // and a name in a link opens by a long press instead (tap-tracker.ts).
+    if (event.timeStamp - this.touchedAt < TAP_FOCUS_WINDOW_MS) return;
     const walker = this.document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
     // A link's text is short; a focused container (a whole article with tabindex) is not a name.
     let budget = 20;

@@ -1,5 +1,5 @@
 /**
- * The overlay on one document: mentions highlighted, cards on hover and from the keyboard.
+ * The overlay on one document: mentions highlighted, cards on hover, on tap and from the keyboard.
  * Everything it sets up hangs off one AbortController, so `stop()` removes every highlight,
  * listener, observer and the host element at once, leaving the page exactly as it was.
  */
@@ -13,6 +13,7 @@ import { HoverTracker } from "./hover-tracker.ts";
 import { keepHighlightsRegistered } from "./keep-highlights-registered.ts";
 import { MentionRegistry, type PageMention } from "./mention-registry.ts";
 import { PageScanner } from "./page-scanner.ts";
+import { TapTracker } from "./tap-tracker.ts";
 
 /** One entity found on the page, for the popup. */
 export interface EntityOnPage {
@@ -49,6 +50,7 @@ export class Overlay {
   async start(): Promise<void> {
     const signal = this.lifetime.signal;
     new HoverTracker(this.document, this.registry, this.card, () => this.settings.hoverDelayMs, signal);
+    new TapTracker(this.document, this.registry, this.card, signal);
     keepHighlightsRegistered(this.document, this.registry, signal);
     const scanner = new PageScanner(this.document, this.matcher, this.registry, signal, () => {
       this.registry.show();

@@ -63,6 +63,11 @@ describe("the built packages", () => {
     expect(manifests.firefox!.commands._execute_sidebar_action).toMatchObject({ suggested_key: { default: "Alt+Shift+P" } });
   });
 
+  test("Firefox declares Firefox for Android, from 142: the first with data_collection_permissions (the Highlight API came in 140)", () => {
+    expect(manifests.firefox!.browser_specific_settings.gecko_android).toEqual({ strict_min_version: "142.0" });
+    expect(manifests.firefox!.browser_specific_settings.gecko.strict_min_version).toBe("140.0");
+  });
+
   test("load no remote code and name no remote host", async () => {
     for (const target of ["chrome", "firefox"]) {
       for (const file of await readdir(path.join(dist, target))) {

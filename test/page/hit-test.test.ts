@@ -93,6 +93,18 @@ describe("nested mentions on the page", () => {
   });
 
   test.each([
+    ["2 (a phone): the caret path still finds the name", 2, MOSCOW],
+    ["1: a miss is a miss, the caret is not asked", 1, undefined],
+  ])("highlightsFromPoint finding nothing at a device scale factor of %s", (_case, scale, entity) => {
+    vi.stubGlobal("devicePixelRatio", scale);
+    const highlights = CSS.highlights as unknown as { highlightsFromPoint?: unknown };
+    highlights.highlightsFromPoint = () => [];
+    const node = document.querySelector("p")!.firstChild!;
+    (document as { caretPositionFromPoint?: unknown }).caretPositionFromPoint = () => ({ offsetNode: node, offset: 20 });
+    expect(mentionAtPoint(document, registry, 5, 5)?.entity).toBe(entity);
+  });
+
+  test.each([
     ["in «إسطنبول»", 38, ISTANBUL],
     ["in «موسكو»", 20, MOSCOW],
     ["in «بين», outside the inner names", 15, TALKS],

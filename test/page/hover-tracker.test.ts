@@ -190,6 +190,13 @@ describe("closing", () => {
     expect(card.calls).toEqual(["close"]);
   });
 
+  test("a lifted finger 'leaving' the page does not close a card (taps are the tap tracker's)", () => {
+    openMoscow();
+    document.dispatchEvent(new PointerEvent("pointerout", { relatedTarget: null, pointerType: "touch" }));
+    vi.advanceTimersByTime(CLOSE * 3);
+    expect(card.calls).toEqual([]);
+  });
+
   test("Escape closes the card at once and returns focus; with no card open it does nothing", () => {
     document.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape" }));
     expect(card.calls).toEqual([]);

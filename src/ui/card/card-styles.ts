@@ -383,6 +383,105 @@ button {
   font-size: 12px;
 }
 
+/*
+ * On a phone (bottom-sheet.ts sets data-sheet at 480 CSS px and narrower): a bottom sheet, full
+ * width, at most 60 % of the viewport's height, scrolling inside, clear of the notch and the
+ * home indicator. Every control is at least 44 x 44 px, a fingertip's size. Text sizes are in
+ * em of the host's medium, which is the reader's own default font size (the host resets to
+ * initial values), so a reader who enlarged their text gets it here too; px would ignore that.
+ */
+.card[data-sheet] {
+  top: auto;
+  right: 0;
+  bottom: 0;
+  left: 0;
+  width: 100%;
+  max-width: none;
+  max-height: 60vh;
+  max-height: 60dvh;
+  padding-top: 6px;
+  padding-right: max(16px, env(safe-area-inset-right));
+  padding-bottom: max(16px, env(safe-area-inset-bottom));
+  padding-left: max(16px, env(safe-area-inset-left));
+  border-width: 1px 0 0;
+  border-radius: 14px 14px 0 0;
+  font-size: 0.9375em;
+  animation-name: backstory-sheet-in;
+}
+
+.card[data-sheet]:lang(ar) {
+  font-size: 1em;
+}
+
+@keyframes backstory-sheet-in {
+  from {
+    transform: translateY(24px);
+  }
+  to {
+    transform: none;
+  }
+}
+
+.card[data-sheet] .name {
+  font-size: 1.35em;
+}
+
+.card[data-sheet] .other-name,
+.card[data-sheet] .claimant,
+.card[data-sheet] .source > summary,
+.card[data-sheet] .source-title,
+.card[data-sheet] .source-title-translated,
+.card[data-sheet] .editor-note,
+.card[data-sheet] .related > li,
+.card[data-sheet] .pill-button,
+.card[data-sheet] .link-button {
+  font-size: 0.93em;
+}
+
+.card[data-sheet] .badge,
+.card[data-sheet] .citation,
+.card[data-sheet] .attribution-note,
+.card[data-sheet] .section-heading,
+.card[data-sheet] .source-meta,
+.card[data-sheet] .credit {
+  font-size: 0.86em;
+}
+
+.card[data-sheet] .quote {
+  font-size: 1em;
+}
+
+.card[data-sheet] .icon-button {
+  width: 44px;
+  height: 44px;
+  margin-inline-end: -8px;
+  font-size: 26px;
+}
+
+.card[data-sheet] .pill-button {
+  min-width: 44px;
+  min-height: 44px;
+}
+
+.card[data-sheet] .link-button,
+.card[data-sheet] .citation a {
+  display: inline-flex;
+  align-items: center;
+  min-width: 44px;
+  min-height: 44px;
+  margin-top: 0;
+}
+
+.card[data-sheet] .part-of {
+  display: flex;
+}
+
+.card[data-sheet] .source > summary {
+  min-height: 44px;
+  margin-top: 0;
+  padding-block: 10px;
+}
+
 @media (prefers-color-scheme: dark) {
   .card {
     --bg: #1f2125;

@@ -49,6 +49,25 @@ export interface PageDriver {
     press(key: string): Promise<void>;
     type(text: string): Promise<void>;
   };
+  /**
+   * A finger on a touch screen: pointer events with `pointerType` "touch", and the click a tap
+   * makes, sent through the browser's protocol as real touch input (CDP touch events in
+   * Chromium, a BiDi pointer of type "touch" in Firefox). Points are viewport CSS px.
+   */
+  readonly touch: {
+    /** Touches (x, y) and lifts the finger at once. */
+    tap(x: number, y: number): Promise<void>;
+    /** Touches `from`, slides to `to` in `steps` moves, and lifts there. */
+    drag(from: { x: number; y: number }, to: { x: number; y: number }, options?: { steps?: number }): Promise<void>;
+    /** Touches (x, y), rests there `ms` milliseconds, and lifts. */
+    press(x: number, y: number, ms: number): Promise<void>;
+  };
+  /**
+   * Turns the tab into a phone: a `size` CSS px viewport at `scale` device px per CSS px, with
+   * touch input enabled and, where the browser can emulate it, a mobile layout viewport (the
+   * page's `<meta name="viewport">` applies).
+   */
+  emulatePhone(size: { width: number; height: number }, scale?: number): Promise<void>;
   /** Makes this the selected tab of its window (what `tabs.query({active: true})` finds). */
   bringToFront(): Promise<void>;
   setViewport(size: { width: number; height: number }): Promise<void>;

@@ -90,6 +90,48 @@ export class ChromiumPage implements PageDriver {
     type: async (text: string) => this.page.keyboard.type(text),
   };
 
+  /** The session the touch input and the phone emulation go through (emulation lasts as long as it). */
+  private touchSession: Promise<CDPSession> | null = null;
+
+  private session(): Promise<CDPSession> {
+    this.touchSession ??= this.page.context().newCDPSession(this.page);
+    return this.touchSession;
+  }
+
+  private async touchEvent(type: "touchStart" | "touchMove" | "touchEnd", point?: { x: number; y: number }): Promise<void> {
+    const session = await this.session();
+    await session.send("Input.dispatchTouchEvent", { type, touchPoints: point === undefined ? [] : [{ x: point.x, y: point.y, id: 1, radiusX: 4, radiusY: 4, force: 1 }] });
+  }
+
+  readonly touch = {
+    tap: async (x: number, y: number) => {
+      await this.touchEvent("touchStart", { x, y });
+      await this.touchEvent("touchEnd");
+    },
+    drag: async (from: { x: number; y: number }, to: { x: number; y: number }, options: { steps?: number } = {}) => {
+      const steps = Math.max(1, options.steps ?? 5);
+      await this.touchEvent("touchStart", from);
+      for (let i = 1; i <= steps; i++) {
+        await this.touchEvent("touchMove", { x: from.x + ((to.x - from.x) * i) / steps, y: from.y + ((to.y - from.y) * i) / steps });
+      }
+      await this.touchEvent("touchEnd");
+    },
+    press: async (x: number, y: number, ms: number) => {
+      // A synthesized gesture, not two raw touch events: through the browser's gesture
+      // detector a long press is a long press, and (as on a device) makes no click afterwards.
+      const session = await this.session();
+      await session.send("Input.synthesizeTapGesture", { x, y, duration: ms, tapCount: 1, gestureSourceType: "touch" });
+    },
+  };
+
+  async emulatePhone(size: { width: number; height: number }, scale = 2): Promise<void> {
+    // Playwright's own viewport first, so that its session does not later put the desktop one back.
+    await this.page.setViewportSize(size);
+    const session = await this.session();
+    await session.send("Emulation.setDeviceMetricsOverride", { ...size, deviceScaleFactor: scale, mobile: true });
+    await session.send("Emulation.setTouchEmulationEnabled", { enabled: true, maxTouchPoints: 5 });
+  }
+
   async bringToFront(): Promise<void> {
     await this.page.bringToFront();
   }

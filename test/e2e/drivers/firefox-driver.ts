@@ -174,6 +174,50 @@ export class FirefoxPage implements PageDriver {
     type: async (text: string) => this.page.keyboard.type(text),
   };
 
+  /** Runs one finger's actions (BiDi `input.performActions`, a pointer of type "touch"), then releases it. */
+  private async finger(actions: object[]): Promise<void> {
+    const context = contextOf(this.page);
+    await this.bidi.send("input.performActions", {
+      context,
+      actions: [{ type: "pointer", id: "finger", parameters: { pointerType: "touch" }, actions }],
+    });
+    await this.bidi.send("input.releaseActions", { context });
+  }
+
+  readonly touch = {
+    tap: async (x: number, y: number) =>
+      this.finger([
+        { type: "pointerMove", x: Math.round(x), y: Math.round(y) },
+        { type: "pointerDown", button: 0 },
+        { type: "pointerUp", button: 0 },
+      ]),
+    drag: async (from: { x: number; y: number }, to: { x: number; y: number }, options: { steps?: number } = {}) => {
+      const steps = Math.max(1, options.steps ?? 5);
+      const moves = Array.from({ length: steps }, (_, i) => ({
+        type: "pointerMove",
+        x: Math.round(from.x + ((to.x - from.x) * (i + 1)) / steps),
+        y: Math.round(from.y + ((to.y - from.y) * (i + 1)) / steps),
+      }));
+      await this.finger([{ type: "pointerMove", x: Math.round(from.x), y: Math.round(from.y) }, { type: "pointerDown", button: 0 }, ...moves, { type: "pointerUp", button: 0 }]);
+    },
+    press: async (x: number, y: number, ms: number) =>
+      this.finger([
+        { type: "pointerMove", x: Math.round(x), y: Math.round(y) },
+        { type: "pointerDown", button: 0 },
+        { type: "pause", duration: ms },
+        { type: "pointerUp", button: 0 },
+      ]),
+  };
+
+  /**
+   * A phone-sized viewport through the same BiDi command as `setViewport`. Desktop Firefox has
+   * no mobile layout mode (it ignores `<meta name="viewport">`), so the layout viewport is the
+   * window's width, as on a phone for a page that asks for `width=device-width`.
+   */
+  async emulatePhone(size: { width: number; height: number }, scale = 2): Promise<void> {
+    await this.bidi.send("browsingContext.setViewport", { context: contextOf(this.page), viewport: size, devicePixelRatio: scale });
+  }
+
   async bringToFront(): Promise<void> {
     await this.page.bringToFront();
   }
