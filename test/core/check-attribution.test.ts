@@ -176,4 +176,13 @@ describe("checkAttribution: each warning in full, and what it skips", () => {
     d.facts[0]!.claimants = ["phantom"];
     expect(codes(d)).toEqual([["claimant-not-in-sentence", "$.facts[0].claimants[0]"], ["about-not-named", "$.facts[0].about[0]"]]);
   });
+
+  test("a group is found by any one of its members; a label that normalises to nothing finds nothing", () => {
+    const text = "Moscow said the talks were constructive.";
+    const members = { group: { ar: "العاصمتان", en: "both capitals" }, members: ["washington", "moscow"] };
+    expect(codes(dataset(text, { quote: "the talks were constructive", about: ["moscow"], claimants: [members] }))).toEqual([]);
+    const blank = { group: { ar: "ـــ", en: "observers" } };
+    expect(codes(dataset(text, { quote: "the talks were constructive", about: ["moscow"], claimants: [blank] }))).toEqual([["claimant-not-in-sentence", "$.facts[0].claimants[0]"]]);
+  });
 });
+
