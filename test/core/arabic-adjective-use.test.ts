@@ -22,6 +22,8 @@ describe("readsAsAdjective", () => {
     ["Saudi after a relative pronoun", "التي ", "السعودية", false],
     ["Saudi after the first word of the short name", "العربية ", "السعودية", false],
     ["Saudi after an indefinite noun", "زيارة ", "السعودية", false],
+    ["Saudi after an indefinite noun whose second letter is lam", "علم ", "السعودية", false],
+    ["Saudi glued to a definite noun, no space between", "القنصلية", "السعودية", false],
     ["Saudi at the start of the text", "", "السعودية", false],
     ["Saudi after a proclitic", "السلطات و", "السعودية", false],
     ["Saudi after a definite word in Latin letters and Arabic", "الx ", "السعودية", false],
@@ -59,6 +61,7 @@ describe("isNisbaSpelling", () => {
     ["الروسيا", false],
     ["موسكو", false],
     ["xروسيا", false],
+    ["شرق أوكرانيا", false],
     ["Russia", false],
   ])("%s → %s", (name, expected) => {
     expect(isNisbaSpelling(normalizeString(name))).toBe(expected);
