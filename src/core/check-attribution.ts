@@ -66,9 +66,11 @@ export function checkAttribution(dataset: Dataset): AttributionWarning[] {
   const matchers = new Map<string, Matcher>();
   const isNamed = (id: string, text: string): boolean => {
     let matcher = matchers.get(id);
+    // Stryker disable next-line ConditionalExpression: a memo; building the matcher again gives the same answer.
     if (matcher === undefined) {
       const entity = entities.get(id);
       if (entity === undefined) return false;
+      // Stryker disable next-line ArrayDeclaration: compiling reads names only, never facts.
       matchers.set(id, (matcher = new Matcher(compileMatcherTable([{ ...dataset, entities: [entity], facts: [] }]))));
     }
     return matcher.findMentions(text).length > 0;
@@ -79,6 +81,7 @@ export function checkAttribution(dataset: Dataset): AttributionWarning[] {
     const source = dataset.sources.find((s) => s.id === fact.source);
     if (source?.text === undefined) return; // validation reports it
     let sentences = sentencesBySource.get(source.id);
+    // Stryker disable next-line ConditionalExpression: a memo; splitting the text again gives the same sentences.
     if (sentences === undefined) sentencesBySource.set(source.id, (sentences = splitSentences(source.text)));
     const context = quoteContext(source.text, sentences, fact.quote);
     if (context === null) return; // validation reports it

@@ -104,3 +104,85 @@ describe("checkAttribution", () => {
     expect(noted).toEqual([{ ...plain, explained: true }]);
   });
 });
+
+describe("checkAttribution: each warning in full, and what it skips", () => {
+  test("a claimant not referred to, by id", () => {
+    const text = "The Russian Foreign Ministry said the talks were constructive. Darchiev was not there.";
+    expect(checkAttribution(dataset(text, { quote: "the talks were constructive", about: ["ministry"] }))).toEqual([
+      {
+        path: "$.facts[0].claimants[0]",
+        code: "claimant-not-in-sentence",
+        factId: "f",
+        reason: 'claimant "darchiev" is neither named nor referred to in the quote\'s sentence or the one before',
+        explained: false,
+      },
+    ]);
+  });
+
+  test("a group not referred to, by its English label", () => {
+    const text = "Reporters wrote that the talks were constructive.";
+    const warnings = checkAttribution(dataset(text, { quote: "the talks were constructive", about: ["moscow"], claimants: [{ group: { ar: "مراقبون", en: "observers" }, members: ["moscow"] }] }));
+    expect(warnings.map((w) => [w.code, w.path, w.reason])).toEqual([
+      ["claimant-not-in-sentence", "$.facts[0].claimants[0]", 'the group "observers" is neither named nor referred to in the quote\'s sentence or the one before'],
+      ["about-not-named", "$.facts[0].about[0]", '"moscow" is named neither in the quote nor in its sentence'],
+    ]);
+  });
+
+  test("a group found by its Arabic label, or by a group role word", () => {
+    const group = { ar: "مراقبون", en: "observers" };
+    expect(codes(dataset("قال مراقبون إن المحادثات بناءة في موسكو.", { quote: "المحادثات بناءة", about: ["moscow"], claimants: [{ group }] }))).toEqual([]);
+    expect(codes(dataset("Officials said the talks in Moscow were constructive.", { quote: "the talks in Moscow were constructive", about: ["moscow"], claimants: [{ group }] }))).toEqual([]);
+  });
+
+  test("unattributed speech, in full", () => {
+    const text = "Washington said it restricted Pioneer Point.";
+    expect(checkAttribution(dataset(text, { quote: "it restricted Pioneer Point", kind: "reporting", claimants: [], about: ["pioneer-point"] }))).toEqual([
+      { path: "$.facts[0]", code: "unattributed-speech", factId: "f", reason: 'the quote\'s sentence attributes speech, but fact "f" has no claimant', explained: false },
+    ]);
+  });
+
+  test("a quote across two sentences reads both, and the one before them", () => {
+    const text = "Rain fell. The talks were long. Darchiev called them constructive. Moscow agreed.";
+    // Darchiev is named in the quote's second sentence: both checks read it.
+    expect(codes(dataset(text, { quote: "The talks were long. Darchiev called" }))).toEqual([]);
+    // A quote in the second sentence alone: the window is the first two sentences, which name neither.
+    expect(codes(dataset(text, { quote: "The talks were long", about: ["moscow"] }))).toEqual([
+      ["claimant-not-in-sentence", "$.facts[0].claimants[0]"],
+      ["about-not-named", "$.facts[0].about[0]"],
+    ]);
+  });
+
+  test("the quote in the first sentence has no sentence before it", () => {
+    expect(codes(dataset("The talks were constructive, Darchiev said.", { quote: "The talks were constructive" }))).toEqual([]);
+  });
+
+  test("facts on one source, each checked against its own sentence", () => {
+    const d = dataset("Darchiev said the talks were constructive. Moscow was calm. Rain fell.", { quote: "the talks were constructive" });
+    d.facts.push({ ...d.facts[0]!, id: "g", quote: "Rain fell", about: ["moscow"], claimants: ["moscow"] });
+    expect(checkAttribution(d).map((w) => [w.factId, w.code, w.path])).toEqual([["g", "about-not-named", "$.facts[1].about[0]"]]);
+  });
+
+  test("a fact whose source has no text, or whose quote is not in it, is left to validation", () => {
+    const d = dataset("Darchiev said the talks were constructive.", { quote: "the talks were constructive" });
+    d.sources.push({ id: "cited", title: "c", publisher: { ar: "ن", en: "N" }, language: "en" });
+    d.facts.push({ ...d.facts[0]!, id: "g", source: "cited", about: ["moscow"] });
+    d.facts.push({ ...d.facts[0]!, id: "h", quote: "not in the text", about: ["moscow"] });
+    expect(checkAttribution(d)).toEqual([]);
+  });
+
+  test("an id that no entity has is named nowhere", () => {
+    const d = dataset("Darchiev said the talks were constructive.", { quote: "the talks were constructive" });
+    d.facts[0]!.about = ["ghost"];
+    d.facts[0]!.claimants = ["phantom"];
+    expect(codes(d)).toEqual([["claimant-not-in-sentence", "$.facts[0].claimants[0]"], ["about-not-named", "$.facts[0].about[0]"]]);
+  });
+
+  test("a group is found by any one of its members; a label that normalises to nothing finds nothing", () => {
+    const text = "Moscow said the talks were constructive.";
+    const members = { group: { ar: "العاصمتان", en: "both capitals" }, members: ["washington", "moscow"] };
+    expect(codes(dataset(text, { quote: "the talks were constructive", about: ["moscow"], claimants: [members] }))).toEqual([]);
+    const blank = { group: { ar: "ـــ", en: "observers" } };
+    expect(codes(dataset(text, { quote: "the talks were constructive", about: ["moscow"], claimants: [blank] }))).toEqual([["claimant-not-in-sentence", "$.facts[0].claimants[0]"]]);
+  });
+});
+

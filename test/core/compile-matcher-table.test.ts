@@ -54,4 +54,21 @@ describe("compileMatcherTable", () => {
     ]);
     expect(table.patterns.filter(([text]) => text === "moscow")).toEqual([["moscow", 1, 0]]);
   });
+
+  test("names not ours, from the lexicon and from exclusions: case-insensitive rows flagged notOurs (8), never taking a name", () => {
+    const withExclusion = dataset("d", [
+      { id: "moscow", type: "place", name: { ar: "موسكو", en: "Moscow" }, aliases: [{ text: "MSK", caseSensitive: true }], exclusions: ["Moscow Times", "MSK"] },
+    ]);
+    expect(compileMatcherTable([withExclusion], ["The Moscow Times", "Moscow", "جامعة موسكو", "The Moscow Times"]).patterns).toEqual([
+      ["موسكو", 0, 2],
+      ["moscow", 0, 0],
+      ["msk", 0, 1, "MSK"],
+      // The exclusion "MSK" is the alias again: the alias keeps it.
+      ["moscow times", 0, 8],
+      // The lexicon's rows come last, at entity 0, which is not read; "Moscow" is ours and the repeat is dropped.
+      ["the moscow times", 0, 8],
+      ["جامعه موسكو", 0, 10],
+    ]);
+  });
 });
+

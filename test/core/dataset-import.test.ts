@@ -158,6 +158,50 @@ describe("the size limit", () => {
   });
 });
 
+describe("the size limit at each edge", () => {
+  test.each<[string, string, number]>([
+    ["the last one-byte unit", "\u007f", 1],
+    ["the first two-byte unit", "\u0080", 2],
+    ["the last two-byte unit", "\u07ff", 2],
+    ["the first three-byte unit", "\u0800", 3],
+    ["the last unit before the surrogates", "\ud7ff", 3],
+    ["the first unit after the surrogates", "\ue000", 3],
+    ["the last BMP unit", "\uffff", 3],
+    ["the first surrogate pair", "\ud800\udc00", 4],
+    ["the last surrogate pair", "\udbff\udfff", 4],
+    ["a high surrogate before a letter", "\ud83dA", 3 + 1],
+    ["a high surrogate before a unit after the surrogates", "\udbff\ue000", 3 + 3],
+    ["a high surrogate before a high surrogate", "\ud83d\ud83d", 3 + 3],
+    ["a high surrogate at the end, after text", "ab\ud83d", 1 + 1 + 3],
+    ["a lone low surrogate", "\ude00", 3],
+    ["a pair between letters", "a\ud83d\ude00b", 1 + 4 + 1],
+    ["the empty text", "", 0],
+  ])("utf8Length: %s", (_case, text, bytes) => {
+    expect(utf8Length(text)).toBe(bytes);
+  });
+
+  test.each<[number, string]>([
+    [2 * 1024 * 1024, "2 MB"],
+    [1024 * 1024, "1 MB"],
+    [3.5 * 1024 * 1024, "3.5 MB"],
+    [2 * 1024 * 1024 + 1, "2.0 MB"],
+    [1258291, "1.2 MB"],
+  ])("formatMegabytes(%i) is %s", (bytes, text) => {
+    expect(formatMegabytes(bytes)).toBe(text);
+  });
+
+  test("the size problem says both sizes", () => {
+    expect(importSizeProblem(3 * 1024 * 1024)).toEqual({ path: "$", code: "too-large", message: "the file is 3 MB; a dataset to import may be at most 2 MB" });
+  });
+
+  test("a text exactly at the limit in UTF-8 passes the size check; one byte more does not", () => {
+    // One Arabic letter (two bytes) short of the limit, then one or two ASCII bytes: no JSON, so the parser speaks next.
+    const base = "ب".repeat(MAX_IMPORT_BYTES / 2 - 1);
+    expect(parse(`${base}xx`)).toMatchObject({ ok: false, problems: [{ code: "invalid-json" }] });
+    expect(parse(`${base}xxx`)).toMatchObject({ ok: false, problems: [{ code: "too-large" }] });
+  });
+});
+
 describe("contestedAliases", () => {
   test("lists each name an earlier table already claims, with its path and who keeps it", () => {
     const bundled = compileMatcherTable([validDataset(testDataset())]);

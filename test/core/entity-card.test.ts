@@ -106,3 +106,58 @@ describe("buildEntityCard", () => {
     expect(() => buildEntityCard(datasetSchema.parse(input), "darchiev")).toThrow(/unknown claimant "ghost"/);
   });
 });
+
+describe("buildEntityCard: what a card leaves out, and what it refuses", () => {
+  /** The test dataset with a second fact about another entity, related entities and a translated title. */
+  function wider() {
+    const d = testDataset();
+    d.sources[0]!.titleTranslated = "Title";
+    d.sources.push(newsday);
+    d.entities[0]!.related = ["moscow", "nobody", "rubio"];
+    d.facts!.push({ id: "moscow-fact", about: ["moscow"], text: { ar: "م.", en: "M." }, source: "article", quote: "المحادثات", kind: "reporting", claimants: [] });
+    // A quote of a cited-only source: validation refuses it, and the card never passes it on.
+    d.entities[0]!.note = { text: { ar: "ن.", en: "N." }, sources: [{ source: "newsday", quote: "Soviet" }, { source: "article", quote: "قال" }] };
+    return datasetSchema.parse(d);
+  }
+
+  test("only the facts about the entity, the related entities that exist, in order, and the translated title", () => {
+    const card = buildEntityCard(wider(), "darchiev")!;
+    expect(card.facts.map((f) => f.id)).toEqual(["darchiev-said"]);
+    expect(card.related).toEqual([
+      { id: "moscow", type: "place", name: { ar: "موسكو", en: "Moscow" } },
+      { id: "rubio", type: "person", name: { ar: "ماركو روبيو", en: "Marco Rubio" } },
+    ]);
+    expect(card.facts[0]!.source).toEqual({ ...article, titleTranslated: "Title" });
+    expect(buildEntityCard(wider(), "moscow")!.facts.map((f) => [f.id, f.attribution.kind])).toEqual([["moscow-fact", "reporting"]]);
+  });
+
+  test("a quote of a source whose text is not bundled is dropped; one of a bundled source is kept", () => {
+    expect(buildEntityCard(wider(), "darchiev")!.note!.sources).toEqual([
+      { source: { ...newsday, bundled: false } },
+      { source: { ...article, titleTranslated: "Title" }, quote: "قال" },
+    ]);
+  });
+
+  test("a card with no note, no related entity and no optional source field has none of those keys", () => {
+    const card = buildEntityCard(datasetSchema.parse(testDataset()), "moscow")!;
+    expect(Object.keys(card).sort()).toEqual(["background", "dataset", "entity", "facts", "related"]);
+    expect(card.related).toEqual([]);
+    const [statement] = card.background;
+    expect(Object.keys(statement!).sort()).toEqual(["sources", "text"]);
+    const fact = buildEntityCard(datasetSchema.parse(testDataset()), "darchiev")!.facts[0]!;
+    expect(Object.keys(fact).sort()).toEqual(["attribution", "id", "quote", "source", "text"]);
+    expect(Object.keys(fact.source).sort()).toEqual(["bundled", "eventDate", "id", "language", "publisher", "title"]);
+  });
+
+  test.each<[string, (d: ReturnType<typeof testDataset>) => void, RegExp]>([
+    ["a fact's unknown source", (d) => void (d.facts![0]!.source = "lost"), /^fact "darchiev-said" names an unknown source "lost"$/],
+    ["an unknown intermediary", (d) => void (d.facts![0]!.via = "ghost"), /^fact "darchiev-said" names an unknown claimant "ghost"$/],
+    ["a background statement citing an unknown fact", (d) => void (d.entities[0]!.background = [{ text: { ar: "خ.", en: "B." }, sources: [{ fact: "lost" }] }]), /^entity "darchiev" cites an unknown fact "lost"$/],
+    ["a background statement citing an unknown source", (d) => void (d.entities[0]!.background = [{ text: { ar: "خ.", en: "B." }, sources: [{ source: "lost" }] }]), /^entity "darchiev" names an unknown source "lost"$/],
+    ["a fact's note citing an unknown source", (d) => void (d.facts![0]!.note = { text: { ar: "ن.", en: "N." }, sources: [{ source: "lost" }] }), /^fact "darchiev-said" names an unknown source "lost"$/],
+  ])("%s throws, naming what refers to it", (_case, breakIt, message) => {
+    const d = testDataset();
+    breakIt(d);
+    expect(() => buildEntityCard(datasetSchema.parse(d), "darchiev")).toThrow(message);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { DatasetInput } from "../../src/core/dataset-schema.ts";
 import type { DatasetV1Input } from "../../src/core/migrate-dataset.ts";
-import { validateDataset, type DatasetProblem } from "../../src/core/validate-dataset.ts";
+import { jsonPath, validateDataset, type DatasetProblem } from "../../src/core/validate-dataset.ts";
 import { testDataset } from "./test-dataset.ts";
 
 /** A secondary source: cited, its text not bundled. */
@@ -192,5 +192,55 @@ describe("validateDataset on format 1", () => {
     const d = formatOne() as DatasetV1Input & { facts: Record<string, unknown>[] };
     d.facts[0]!.kind = "quote";
     expect(validateDataset(d)).toEqual({ ok: false, problems: [expect.objectContaining({ path: "$.facts[0]", issue: "unrecognized_keys" })] });
+  });
+});
+
+describe("jsonPath", () => {
+  test.each<[PropertyKey[], string]>([
+    [[], "$"],
+    [["entities", 2, "aliases", 0], "$.entities[2].aliases[0]"],
+    [["_private", "$ref", "a1"], "$._private.$ref.a1"],
+    [["a-b"], '$["a-b"]'],
+    [["1st"], '$["1st"]'],
+    [["two words"], '$["two words"]'],
+    [["quote\"d"], '$["quote\\"d"]'],
+    [[""], '$[""]'],
+    [["é"], '$["é"]'],
+  ])("%j → %s", (path, expected) => {
+    expect(jsonPath(path)).toBe(expected);
+  });
+});
+
+describe("validateDataset: what each problem says", () => {
+  test.each<[string, (d: DatasetInput) => void, DatasetProblem]>([
+    ["a duplicate id names the first", (d) => void (d.entities[3]!.id = "moscow"), { path: "$.entities[3].id", code: "duplicate-id", message: 'duplicate id "moscow", first used at $.entities[2].id' }],
+    ["an ambiguous alias names the other entity and where it has it", (d) => void d.entities[2]!.aliases!.push("Rubio"), { path: "$.entities[5].aliases[0]", code: "alias-ambiguous", message: 'alias "Rubio" of "rubio" is also an alias of "moscow" ($.entities[2].aliases[0])' }],
+    ["an exclusion that is a name names whose", (d) => void (d.entities[2]!.exclusions = ["Rubio"]), { path: "$.entities[2].exclusions[0]", code: "exclusion-is-a-name", message: 'exclusion "Rubio" of "moscow" is a name of "rubio" ($.entities[5].aliases[0])' }],
+    ["an unknown entity", (d) => void d.facts![0]!.about.push("nobody"), { path: "$.facts[0].about[1]", code: "unknown-entity", message: 'no entity has the id "nobody"' }],
+    ["a quote not verbatim", (d) => void (d.facts![0]!.quote = "x"), { path: "$.facts[0].quote", code: "quote-not-in-source", message: 'the quote of fact "darchiev-said" is not verbatim in source "article"' }],
+    ["a quote without a claimant", (d) => {
+      d.facts![0]!.kind = "quote";
+      d.facts![0]!.claimants = [];
+    }, { path: "$.facts[0].claimants", code: "kind-claimants", message: 'fact "darchiev-said" is a direct quote, so it needs at least one claimant' }],
+    ["reported speech without a claimant", (d) => void (d.facts![0]!.claimants = []), { path: "$.facts[0].claimants", code: "kind-claimants", message: 'fact "darchiev-said" is reported speech, so it needs at least one claimant' }],
+    ["an assessment with a claimant", (d) => void (d.facts![0]!.kind = "assessment"), { path: "$.facts[0].claimants", code: "kind-claimants", message: `fact "darchiev-said" is the outlet's own assessment, so it has no claimants; make it "quote" or "reported"` }],
+  ])("%s", (_case, change, expected) => {
+    expect(problemsOf(change)).toEqual([expected]);
+  });
+
+  test("an entity may list its own name again as an alias, alike after normalisation", () => {
+    const d = testDataset();
+    d.entities[2]!.aliases = ["MOSCOW", "موسكو"];
+    expect(validateDataset(d).ok).toBe(true);
+  });
+
+  test("a wrong value that is present is not reported as missing", () => {
+    const problems = problemsOf((d) => void ((d.entities[1] as { type: string }).type = "planet"));
+    expect(problems).toEqual([expect.objectContaining({ path: "$.entities[1].type", code: "schema", issue: "invalid_value" })]);
+  });
+
+  test("a field given as null is of the wrong type, not missing", () => {
+    const problems = problemsOf((d) => void ((d as Record<string, unknown>).name = null));
+    expect(problems).toEqual([expect.objectContaining({ path: "$.name", code: "schema", issue: "invalid_type" })]);
   });
 });

@@ -57,6 +57,49 @@ describe("validateLexicon", () => {
   });
 });
 
+describe("validateLexicon: every problem in full, one per entry", () => {
+  test("a repeat points at the first listing, however often it comes back; the first rule that fails is the one told", () => {
+    expect(problemsOf(lexicon([
+      { phrase: "New York Post", kind: "media" },
+      { phrase: "new york post", kind: "media" },
+      { phrase: "NEW YORK POST", kind: "media" },
+      { phrase: "Washington", kind: "person" },
+      { phrase: "Washington", kind: "person" },
+      { phrase: "Le Monde", kind: "media" },
+      { phrase: "Le Monde", kind: "media" },
+    ]), new Set(["new york post"]))).toEqual([
+      { path: "$.entries[0].phrase", message: '"New York Post" is listed already, in another lexicon file' },
+      { path: "$.entries[1].phrase", message: '"new york post" is listed already, at $.entries[0].phrase' },
+      { path: "$.entries[2].phrase", message: '"NEW YORK POST" is listed already, at $.entries[0].phrase' },
+      { path: "$.entries[3].phrase", message: '"Washington" is one of our names; a name not ours must be longer than ours' },
+      { path: "$.entries[4].phrase", message: '"Washington" is one of our names; a name not ours must be longer than ours' },
+      { path: "$.entries[5].phrase", message: '"Le Monde" contains none of our names, so it could never keep one from matching' },
+      { path: "$.entries[6].phrase", message: '"Le Monde" contains none of our names, so it could never keep one from matching' },
+    ]);
+  });
+
+  test("a valid file comes back parsed, its phrases trimmed", () => {
+    expect(validateLexicon(lexicon([{ phrase: "  Latin America ", kind: "region" }]), names)).toEqual({
+      ok: true,
+      lexicon: { language: "en", about: "Test entries.", entries: [{ phrase: "Latin America", kind: "region" }] },
+    });
+  });
+
+  test.each<[string, boolean]>([
+    ["en", true],
+    ["mul", true],
+    ["en-GB", true],
+    ["zh-Hant-TW", true],
+    ["e", false],
+    ["engl", false],
+    ["EN", false],
+    ["en_GB", false],
+    ["en-", false],
+  ])("the language tag %s is accepted: %s", (language, ok) => {
+    expect(validateLexicon({ language, about: "x", entries: [{ phrase: "Latin America", kind: "region" }] }, names).ok).toBe(ok);
+  });
+});
+
 describe("the bundled lexicon", async () => {
   const dataset = await readDatasetFile(BUNDLED_DATASET);
   if (!dataset.ok) throw new Error("the bundled dataset is invalid");
