@@ -27,7 +27,6 @@ import { isNisbaSpelling, readsAsAdjective } from "./arabic-adjective-use.ts";
 import { isLamPrefix, isProcliticPrefix, LONGEST_PROCLITIC } from "./arabic-proclitics.ts";
 import { codeUnitForms, DROPPED, EXPANDS, UNKNOWN } from "./code-unit-forms.ts";
 import { PatternFlag, type EntityRef, type MatcherTable } from "./matcher-table.ts";
-import { normalizeString } from "./normalize-text.ts";
 import { continuationOf } from "./proper-name-continuation.ts";
 import { NOT_OURS, resolveMentions, type Candidate, type MatchProgress, type Mention } from "./resolve-mentions.ts";
 import { isInWebAddress } from "./web-address.ts";
@@ -49,6 +48,9 @@ const SLICE_LOOKAHEAD_FACTOR = 8;
  * them, and the word before an Arabic name that the adjective rule reads (at most 25 units).
  */
 const UNITS_BEFORE = 32;
+
+/** Slots tried, beyond which the search for a place for several children starts further on next time. */
+const LONG_SEARCH = 16;
 
 /** An Aho–Corasick automaton in a double array; every per-state array is indexed by state. */
 interface Automaton {
@@ -145,7 +147,11 @@ function buildAutomaton(texts: readonly string[]): Automaton {
   }
 
   // Place the trie in a double array, breadth first: each state's children go where every
-  // `base + symbol` slot is free, first fit from the lowest slot that may be free.
+  // `base + symbol` slot is free. A state with one child (most of them: the tails of names)
+  // takes the lowest free slot above the root's row, so the gaps fill up. A state with several
+  // children searches from a mark that moves forward whenever a search was long, so that it
+  // does not walk the same crowded stretch again for every state. (The root's children take
+  // slots 1 + symbol; a gap left there could only take a child of a smaller symbol.)
   const trieStates = trieOutput.length;
   const alphabet = symbols.reduce((max, s) => Math.max(max, s), 0);
   const check = new IntList(trieStates + alphabet + 1);
@@ -156,7 +162,8 @@ function buildAutomaton(texts: readonly string[]): Automaton {
   trieOf.data.fill(NONE);
   check.data[0] = 0; // the root's slot is taken
   trieOf.data[0] = 0;
-  let firstFree = 1;
+  let firstFree = alphabet + 2;
+  let crowdedUntil = firstFree;
   const queue = new Int32Array(trieStates);
   let head = 0;
   let tail = 0;
@@ -170,8 +177,8 @@ function buildAutomaton(texts: readonly string[]): Automaton {
     if (children.length === 0) continue;
     const lowest = symbol.data[children[0]!]!;
     while (check.data[firstFree] !== NONE) firstFree++;
-    let b = Math.max(firstFree, lowest + 1) - lowest;
-    for (;;) {
+    let b = t === 0 ? 1 : (children.length === 1 ? firstFree : Math.max(firstFree, crowdedUntil)) - lowest;
+    for (let tries = 0; ; tries++) {
       check.reserve(b + alphabet + 1);
       let fits = true;
       for (const c of children) {
@@ -180,7 +187,10 @@ function buildAutomaton(texts: readonly string[]): Automaton {
           break;
         }
       }
-      if (fits) break;
+      if (fits) {
+        if (tries > LONG_SEARCH) crowdedUntil = b + lowest;
+        break;
+      }
       b++;
     }
     base.reserve(b + alphabet + 1);
@@ -424,13 +434,13 @@ export class Matcher {
       if (!this.startsWord(pattern, start)) continue;
       const from = this.ringStarts[start & this.ringMask]!;
       const flags = this.patternFlags[pattern]!;
-      if (flags & PatternFlag.caseSensitive && normalizeString(text.slice(from, lastEnd), { foldCase: false }) !== this.patternExact[pattern]) continue;
+      if (flags & PatternFlag.caseSensitive && !hasExactForm(text, from, lastEnd, this.patternExact[pattern]!)) continue;
       const checks = this.patternChecks[pattern]!;
       if (flags & PatternFlag.notOurs) {
         found.push({ entity: NOT_OURS, start, end, from, to: lastEnd });
       } else if (checks === 0) {
         found.push({ entity: this.patternEntity[pattern]!, start, end, from, to: lastEnd });
-      } else if (!this.isLongerThing(checks, pattern, text, from, lastEnd, start)) {
+      } else if (!isLongerThing(checks, this.patternText[pattern]!, text, from, lastEnd, this.before, checks & Check.nisba ? this.unitsBefore(start) : 0)) {
         const candidate: Candidate = { entity: this.patternEntity[pattern]!, start, end, from, to: lastEnd };
         found.push(candidate);
         const continuation = checks & Check.continuation ? continuationOf(text, from, lastEnd) : -1;
@@ -483,24 +493,64 @@ export class Matcher {
   }
 
   private readonly before = new Uint16Array(UNITS_BEFORE);
+}
 
-  /**
-   * Whether the context shows that a valid match of one of our names names something else.
-   * Rules read the original text around [from, to); the adjective rule, the normalised words
-   * before the name (`start` is the name's first unit in the walk).
-   */
-  private isLongerThing(checks: number, pattern: number, text: string, from: number, to: number, start: number): boolean {
-    if (checks & Check.acronym && isAcronymMisread(text, from, to)) return true;
-    if (checks & Check.address && isInWebAddress(text, from, to)) return true;
-    if (checks & Check.nisba) {
-      if (readsAsAdjective(this.patternText[pattern]!, this.before, this.unitsBefore(start))) return true;
+/**
+ * Whether text[from, to) normalised with its case kept is `exact` (a case-sensitive alias's
+ * form): `normalizeString` without building the string, since "US" matches on every page.
+ */
+function hasExactForm(text: string, from: number, to: number, exact: string): boolean {
+  const forms = codeUnitForms(false);
+  let k = 0;
+  let afterSpace = false;
+  const take = (unit: number): boolean => {
+    if (unit === SPACE) {
+      if (afterSpace) return true;
+      afterSpace = true;
+    } else {
+      afterSpace = false;
     }
-    return false;
+    return exact.charCodeAt(k++) === unit;
+  };
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    let form: string | undefined;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        form = forms.astralForm(((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+        i++;
+      }
+    }
+    if (form === undefined) {
+      const u = forms.lookup(c);
+      if (u === DROPPED) continue;
+      if (u !== EXPANDS) {
+        if (!take(u)) return false;
+        continue;
+      }
+      form = forms.expansion(c);
+    }
+    for (let j = 0; j < form.length; j++) if (!take(form.charCodeAt(j))) return false;
   }
+  return k === exact.length;
+}
+
+/**
+ * Whether the context shows that a valid match of one of our names names something else.
+ * Rules read the original text around [from, to) in original offsets; the adjective rule reads
+ * the normalised units before the name instead: `before[0, beforeLength)`, given only when the
+ * pattern has `Check.nisba`.
+ */
+export function isLongerThing(checks: number, name: string, text: string, from: number, to: number, before: Uint16Array, beforeLength: number): boolean {
+  if (checks & Check.acronym && isAcronymMisread(text, from, to)) return true;
+  if (checks & Check.address && isInWebAddress(text, from, to)) return true;
+  if (checks & Check.nisba && readsAsAdjective(name, before, beforeLength)) return true;
+  return false;
 }
 
 /** The context rules a pattern's matches go through. */
-const Check = {
+export const Check = {
   /** A case-sensitive acronym ("US"): currency prefix, locale code, pronoun in capitals. */
   acronym: 1,
   /** A Latin-script place name: glued to a capitalised word into a longer proper name. */
@@ -514,7 +564,8 @@ const Check = {
 const ACRONYM = /^[A-Z]{2,4}$/;
 const LATIN_START = /^\p{Script=Latin}/u;
 
-function checksFor(text: string, flags: number, exact: string | undefined, entity: EntityRef | undefined): number {
+/** The context rules (`Check` bits) a pattern's matches go through. */
+export function checksFor(text: string, flags: number, exact: string | undefined, entity: EntityRef | undefined): number {
   if (flags & PatternFlag.notOurs || entity === undefined) return 0;
   let checks = 0;
   if (flags & PatternFlag.caseSensitive && exact !== undefined && ACRONYM.test(exact)) checks |= Check.acronym;
