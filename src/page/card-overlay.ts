@@ -93,7 +93,7 @@ export class CardOverlay {
     const generation = ++this.generation;
     const card = await this.prefetch(mention);
     if (card === null) return false;
-    if (generation !== this.generation || !mention.range.startContainer.isConnected) return false;
+    if (generation !== this.generation || !mention.startNode.isConnected) return false;
     const start = performance.now();
     if (options.focus) {
       const active = this.document.activeElement;

@@ -5,7 +5,8 @@
  * 150–175 ms for 25,000 ranges, ~5 ms for 1,000), and `highlightsFromPoint` walks them all on
  * every pointer frame. One IntersectionObserver on the mentions' blocks keeps the drawn set
  * to the screen and one screen's height above and below it. The registry still knows every
- * mention; only drawing is limited.
+ * mention; only drawing is limited. A mention's Range is made when it is first drawn (see
+ * `mention-registry.ts`), so the mentions far from the viewport never get one.
  */
 import { enclosingBlock } from "./collect-text-runs.ts";
 
@@ -20,7 +21,10 @@ const ELEMENT_NODE = 1;
  */
 export interface DrawnRun {
   readonly run: { readonly nodes: readonly Text[] };
-  /** `outer` is set on a name inside a longer name: it is drawn in the nested highlight. */
+  /**
+   * `range` may be made on first read, so it is read only to draw; `outer` is set on a name
+   * inside a longer name: it is drawn in the nested highlight.
+   */
   readonly mentions: readonly { readonly range: Range; readonly outer?: unknown }[];
 }
 
@@ -43,6 +47,8 @@ export class DrawnRanges {
    */
   readonly nested = new Highlight();
   private readonly records = new Set<DrawnRun>();
+  /** The records whose mentions are in the highlights now (so undrawing never makes a Range). */
+  private readonly drawnRecords = new Set<DrawnRun>();
   private mentions = 0;
   private observer: IntersectionObserver | null = null;
   private readonly byBlock = new Map<Element, Set<DrawnRun>>();
@@ -136,10 +142,13 @@ export class DrawnRanges {
   }
 
   private draw(record: DrawnRun): void {
+    if (this.drawnRecords.has(record)) return;
+    this.drawnRecords.add(record);
     for (const m of record.mentions) (m.outer ? this.nested : this.highlight).add(m.range);
   }
 
   private undraw(record: DrawnRun): void {
+    if (!this.drawnRecords.delete(record)) return;
     for (const m of record.mentions) (m.outer ? this.nested : this.highlight).delete(m.range);
   }
 }

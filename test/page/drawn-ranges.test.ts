@@ -33,7 +33,7 @@ function record(index: number, count: number): RunRecord {
   const node = paragraphs[index]!.firstChild as Text;
   const run = { text: node.data, nodes: [node], starts: [0] };
   const rec: RunRecord = { run, mentions: [] };
-  for (let i = 0; i < count; i++) rec.mentions.push({ entity: 0, range: { id: `${index}:${i}` } as unknown as Range });
+  for (let i = 0; i < count; i++) rec.mentions.push({ entity: 0, range: { id: `${index}:${i}` } as unknown as Range, startNode: node });
   return rec;
 }
 
