@@ -54,6 +54,8 @@ export class DrawnRanges {
   private readonly byBlock = new Map<Element, Set<DrawnRun>>();
   private readonly blockOf = new Map<DrawnRun, Element>();
   private readonly near = new Set<Element>();
+  /** Whether drawing has started (see `show`). */
+  private shown = false;
 
   constructor(private readonly drawAllUpTo = DRAW_ALL_UP_TO) {
     this.nested.priority = 1;
@@ -64,9 +66,22 @@ export class DrawnRanges {
     return this.observer !== null;
   }
 
+  /**
+   * Starts drawing, once the initial scan has found every mention: only then is it known
+   * whether the page has few enough to draw them all, and a page with many never makes Ranges
+   * for its first thousand mentions only to drop them from the highlight.
+   */
+  show(): void {
+    if (this.shown) return;
+    this.shown = true;
+    if (this.mentions > this.drawAllUpTo) this.limitToViewport();
+    else for (const record of this.records) this.draw(record);
+  }
+
   add(record: DrawnRun): void {
     this.records.add(record);
     this.mentions += record.mentions.length;
+    if (!this.shown) return;
     if (this.observer === null && this.mentions > this.drawAllUpTo) this.limitToViewport();
     if (this.observer === null) this.draw(record);
     else this.track(record);
@@ -90,6 +105,7 @@ export class DrawnRanges {
 
   /** Forgets everything and stops observing. */
   clear(): void {
+    this.shown = false;
     for (const record of this.records) this.undraw(record);
     this.records.clear();
     this.mentions = 0;

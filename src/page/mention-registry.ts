@@ -232,6 +232,7 @@ export class MentionRegistry {
    */
   show(): void {
     this.shown = true;
+    this.drawn.show();
     this.register();
   }
 
