@@ -48,7 +48,7 @@ describe("the fused matcher against a plain reference (normalised copy, indexOf,
         const text = pieces.join("");
         expect(matcher.findMentions(text)).toEqual(referenceMentions(table, text));
       }),
-      { numRuns: 400 },
+      { numRuns: 200 },
     );
   });
 
