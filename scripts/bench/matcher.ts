@@ -283,16 +283,18 @@ export async function runMatcherBench(options: { runs: number; log?: (line: stri
     const label = d === small ? `bundled dictionary (${d.aliases} aliases)` : `${fifty}-alias dictionary (+${small.aliases} bundled)`;
     const sampled = d.regexSampleBytes < corpus.bytes ? ` (on ${bytes(d.regexSampleBytes)})` : "";
     const speedup = medianRatio(t.regexMs, t.matcherMs);
+    const floorRatio = medianRatio(t.matcherMs, floorMs);
     rows.push(
       {
         section: SECTION,
         figure: `Throughput, ${label}, vs one-pass floor`,
         ours: mbPerSecond(rate(median(t.matcherMs))),
         baseline: `floor ${mbPerSecond(rate(median(floorMs)))}`,
-        ratio: medianRatio(t.matcherMs, floorMs),
+        ratio: floorRatio,
         sense: "cost",
-        target: "—",
-        met: null,
+        // Issue 15: matching alone within 3× its floor; held to the bundled dictionary (the 50,000 one is held per MB below).
+        target: d === small ? "≤ 3×" : "—",
+        met: d === small ? floorRatio <= 3 : null,
       },
       {
         section: SECTION,
@@ -314,8 +316,8 @@ export async function runMatcherBench(options: { runs: number; log?: (line: stri
     baseline: `bundled ${ms(median(smallTimes.matcherMs) / mb)}/MB`,
     ratio: perMb,
     sense: "cost",
-    target: "≤ 1.5×",
-    met: perMb <= 1.5,
+    target: "≤ 1.3×",
+    met: perMb <= 1.3,
   });
   for (const d of [small, large]) {
     const label = d === small ? "bundled" : `${fifty}-alias`;

@@ -2,73 +2,44 @@
  * The matcher: finds every mention of every entity in a text, in one pass.
  *
  * An Aho–Corasick automaton over normalised UTF-16 code units, so the cost is linear in the
- * text and does not grow with the size of the dictionary. Candidates are checked for whole-word
- * boundaries (Unicode letters and digits), Arabic proclitics and case-sensitive acronyms, and
+ * text and does not grow with the size of the dictionary. Normalisation is fused into the walk:
+ * each code unit of the page's text is looked up once in a shared table of normalised forms
+ * (`code-unit-forms.ts`) and fed to the automaton as it is read, with no normalised copy of the
+ * text and no offset map; the original offsets of the last few units are kept in a small ring,
+ * which is all a match needs. Matches are looked at only where a word ends (the next unit is not
+ * a letter, digit or mark), and checked for Arabic proclitics and case-sensitive acronyms, and
  * against the context rules that tell when a name is part of something longer (a place name
  * continuing into a longer proper name, an acronym that is a currency prefix or a pronoun, an
- * Arabic country name used as its adjective). Then they are resolved leftmost-longest into
- * mentions with offsets in the original text: non-overlapping at the top level, and inside a
- * mention the names of other entities it contains, resolved by the same rule (a place inside an
- * event's name). Names that are not ours (the lexicon's and the datasets' exclusions) take part
- * as candidates of `NOT_OURS`: where one wins, it yields no mention and swallows every name
- * inside it.
+ * Arabic country name used as its adjective). Then they are resolved leftmost-longest
+ * (`resolve-mentions.ts`) into mentions with offsets in the original text. Names that are not
+ * ours (the lexicon's and the datasets' exclusions) take part as candidates of `NOT_OURS`: where
+ * one wins, it yields no mention and swallows every name inside it.
  *
- * The automaton is built from the compiled table when the matcher is created: the table ships
- * normalised, sorted-ready patterns, and building goto and failure links from them is a linear
- * pass (well under a millisecond for the bundled dictionary) that costs fewer bytes than
- * shipping the links.
+ * Transitions live in a double array (base + symbol, checked by owner) over a dense alphabet:
+ * the units that occur in some pattern, numbered from 1. A unit outside it sends the automaton
+ * straight back to the root, and the root's row is a direct table. Two array reads per step,
+ * whatever the size of the dictionary. The automaton is built from the compiled table (plain
+ * JSON) when the matcher is created: a linear pass over the patterns, a few milliseconds for the
+ * bundled dictionary, which costs fewer bytes than shipping the arrays.
  */
 import { isAcronymMisread } from "./acronym-guards.ts";
 import { isCommissionEarner } from "./affiliate-disclosure.ts";
 import { isCityMagazine, isCityMagazineName } from "./city-magazine.ts";
 import { isNisbaSpelling, readsAsAdjective } from "./arabic-adjective-use.ts";
 import { isLamPrefix, isProcliticPrefix, LONGEST_PROCLITIC } from "./arabic-proclitics.ts";
+import { codeUnitForms, DROPPED, EXPANDS, UNKNOWN } from "./code-unit-forms.ts";
 import { PatternFlag, type EntityRef, type MatcherTable } from "./matcher-table.ts";
-import { TextNormalizer, normalizeString, type NormalizedText } from "./normalize-text.ts";
 import { isAfterHouseNumber } from "./house-number.ts";
 import { continuationOf } from "./proper-name-continuation.ts";
+import { NOT_OURS, resolveMentions, type Candidate, type MatchProgress, type Mention } from "./resolve-mentions.ts";
 import { isSharedStateName, readsAsUsState } from "./us-state-reading.ts";
 import { isInWebAddress } from "./web-address.ts";
-import { isCombiningUnit, isWordUnit } from "./unicode-word.ts";
+import { isWordUnit } from "./unicode-word.ts";
 
-/**
- * A mention: the entity (index into the table's entities) and its original offsets. A mention
- * inside a longer mention of another entity has `outer`, the index of the one that encloses it
- * in the list it was returned in.
- */
-export interface Mention {
-  entity: number;
-  start: number;
-  end: number;
-  outer?: number;
-}
-
-/** The entity of a candidate that is a name not ours (a `PatternFlag.notOurs` pattern). */
-const NOT_OURS = -1;
-
-/** Where matching a text in slices has got to: the mentions so far, and where the last name taken ends. */
-export interface MatchProgress {
-  readonly mentions: Mention[];
-  /** The end of the last top-level name taken, ours or not: nothing may start before it. */
-  reached: number;
-}
-
-/** A name taken that later candidates may lie inside: a mention (`index` in the list) or a name not ours. */
-interface OpenName {
-  start: number;
-  end: number;
-  entity: number;
-  index: number;
-}
+export type { MatchProgress, Mention } from "./resolve-mentions.ts";
 
 const NONE = -1;
-/**
- * The root state's edges for code units below U+0700 (Latin, Greek, Cyrillic, Arabic) sit in
- * a direct table: most steps of a text fall back to the root, and a table is faster there
- * than a binary search over the root's many edges. Seven kilobytes, not the 256 a full table
- * would cost in every frame of every page.
- */
-const ROOT_TABLE_SIZE = 0x0700;
+const SPACE = 0x20;
 /**
  * Characters looked at before a slice besides the longest pattern (which may be a name not
  * ours that swallows the slice's first names): the context rules' reach, with room to spare.
@@ -76,19 +47,30 @@ const ROOT_TABLE_SIZE = 0x0700;
 const SLICE_LOOKBEHIND = 160;
 /** Original characters per normalised one, at most, that a slice's window allows for (marks, tatweel). */
 const SLICE_LOOKAHEAD_FACTOR = 8;
+/**
+ * Normalised units before a match that its checks read: the proclitics and the word before
+ * them, and the word before an Arabic name that the adjective rule reads (at most 25 units).
+ */
+const UNITS_BEFORE = 32;
 
-/** An Aho–Corasick automaton with sorted edge lists (compressed sparse rows). */
+/** Slots tried, beyond which the search for a place for several children starts further on next time. */
+const LONG_SEARCH = 16;
+
+/** An Aho–Corasick automaton in a double array; every per-state array is indexed by state. */
 interface Automaton {
-  edgeStart: Uint32Array;
-  edgeUnit: Uint16Array;
-  edgeTarget: Uint32Array;
-  fail: Uint32Array;
+  /** Normalised unit → symbol (1…), or 0 for a unit no pattern contains; as long as the largest such unit + 1. */
+  symbols: Uint16Array;
+  /** A state's children are at `base[state] + symbol`… */
+  base: Int32Array;
+  /** …where `check` names their parent (NONE for a free slot). */
+  check: Int32Array;
+  fail: Int32Array;
   /** The pattern that ends at a state, or NONE. */
   output: Int32Array;
-  /** The nearest state along the failure chain that has an output, or NONE. */
-  outputLink: Int32Array;
+  /** The state itself if it has an output, else the nearest state along its failure chain that has one, or NONE. */
+  firstHit: Int32Array;
   /** How many units a state is from the root: the length of the partial match it stands for. */
-  depth: Uint32Array;
+  depth: Int32Array;
 }
 
 /** A growable Int32 array, for building the trie without knowing its size in advance. */
@@ -99,111 +81,171 @@ class IntList {
     this.data = new Int32Array(Math.max(16, capacity));
   }
   push(value: number): number {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
+    if (this.length === this.data.length) this.reserve(this.length * 2);
     this.data[this.length] = value;
     return this.length++;
   }
+  /** Grows the array to at least `size` entries, new ones set to NONE. */
+  reserve(size: number): void {
+    if (size <= this.data.length) return;
+    const next = new Int32Array(Math.max(size, this.data.length * 2)).fill(NONE);
+    next.set(this.data);
+    this.data = next;
+  }
 }
 
-function findEdge(a: Automaton, state: number, unit: number): number {
-  let lo = a.edgeStart[state]!;
-  let hi = a.edgeStart[state + 1]! - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const u = a.edgeUnit[mid]!;
-    if (u === unit) return a.edgeTarget[mid]!;
-    if (u < unit) lo = mid + 1;
-    else hi = mid - 1;
+/** Numbers the units that occur in the patterns 1, 2, … in order of code unit. */
+function alphabetOf(texts: readonly string[]): Uint16Array {
+  let largest = -1;
+  const seen = new Set<number>();
+  for (const text of texts) {
+    for (let i = 0; i < text.length; i++) {
+      const u = text.charCodeAt(i);
+      seen.add(u);
+      if (u > largest) largest = u;
+    }
   }
-  return NONE;
+  const symbols = new Uint16Array(largest + 1);
+  let next = 1;
+  for (const u of [...seen].sort((a, b) => a - b)) symbols[u] = next++;
+  return symbols;
 }
 
 function buildAutomaton(texts: readonly string[]): Automaton {
+  const symbols = alphabetOf(texts);
   const order = texts.map((_, i) => i).sort((a, b) => (texts[a]! < texts[b]! ? -1 : texts[a]! > texts[b]! ? 1 : 0));
   const totalUnits = texts.reduce((sum, t) => sum + t.length, 0);
-  // Trie as first-child / next-sibling lists. Patterns are inserted in sorted order, so a
-  // state's children arrive sorted and the child to follow is always its most recent one.
-  const unit = new IntList(totalUnits + 1);
+  // A trie as first-child / next-sibling lists. Patterns are inserted in sorted order, so a
+  // state's children arrive sorted (by unit, so by symbol) and the child to follow is always its
+  // most recent one.
+  const symbol = new IntList(totalUnits + 1);
   const firstChild = new IntList(totalUnits + 1);
   const lastChild = new IntList(totalUnits + 1);
   const nextSibling = new IntList(totalUnits + 1);
-  const output = new IntList(totalUnits + 1);
-  const newState = (u: number): number => {
-    unit.push(u);
+  const trieOutput = new IntList(totalUnits + 1);
+  const newState = (s: number): number => {
+    symbol.push(s);
     firstChild.push(NONE);
     lastChild.push(NONE);
     nextSibling.push(NONE);
-    return output.push(NONE);
+    return trieOutput.push(NONE);
   };
   newState(0);
   for (const p of order) {
     const text = texts[p]!;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
-      const u = text.charCodeAt(i);
+      const c = symbols[text.charCodeAt(i)]!;
       const last = lastChild.data[s]!;
-      if (last !== NONE && unit.data[last] === u) {
+      if (last !== NONE && symbol.data[last] === c) {
         s = last;
         continue;
       }
-      const child = newState(u);
+      const child = newState(c);
       if (last === NONE) firstChild.data[s] = child;
       else nextSibling.data[last] = child;
       lastChild.data[s] = child;
       s = child;
     }
-    if (output.data[s] === NONE) output.data[s] = p;
+    if (trieOutput.data[s] === NONE) trieOutput.data[s] = p;
   }
-  const states = output.length;
-  const depth = new Uint32Array(states);
-  const edgeStart = new Uint32Array(states + 1);
-  const edgeUnit = new Uint16Array(Math.max(0, states - 1));
-  const edgeTarget = new Uint32Array(Math.max(0, states - 1));
-  let e = 0;
-  for (let s = 0; s < states; s++) {
-    edgeStart[s] = e;
-    for (let c = firstChild.data[s]!; c !== NONE; c = nextSibling.data[c]!) {
-      depth[c] = depth[s]! + 1;
-      edgeUnit[e] = unit.data[c]!;
-      edgeTarget[e] = c;
-      e++;
-    }
-  }
-  edgeStart[states] = e;
-  const automaton: Automaton = {
-    edgeStart,
-    edgeUnit,
-    edgeTarget,
-    fail: new Uint32Array(states),
-    output: output.data.slice(0, states),
-    outputLink: new Int32Array(states).fill(NONE),
-    depth,
-  };
-  // Failure links, breadth first.
-  const queue = new Uint32Array(states);
+
+  // Place the trie in a double array, breadth first: each state's children go where every
+  // `base + symbol` slot is free. A state with one child (most of them: the tails of names)
+  // takes the lowest free slot above the root's row, so the gaps fill up. A state with several
+  // children searches from a mark that moves forward whenever a search was long, so that it
+  // does not walk the same crowded stretch again for every state. (The root's children take
+  // slots 1 + symbol; a gap left there could only take a child of a smaller symbol.)
+  const trieStates = trieOutput.length;
+  const alphabet = symbols.reduce((max, s) => Math.max(max, s), 0);
+  const check = new IntList(trieStates + alphabet + 1);
+  check.data.fill(NONE);
+  const base = new IntList(trieStates + alphabet + 1);
+  const slotOf = new Int32Array(trieStates);
+  const trieOf = new IntList(trieStates + alphabet + 1);
+  trieOf.data.fill(NONE);
+  check.data[0] = 0; // the root's slot is taken
+  trieOf.data[0] = 0;
+  let firstFree = alphabet + 2;
+  let crowdedUntil = firstFree;
+  const queue = new Int32Array(trieStates);
   let head = 0;
   let tail = 0;
-  for (let k = edgeStart[0]!; k < edgeStart[1]!; k++) queue[tail++] = edgeTarget[k]!;
+  queue[tail++] = 0;
+  const children: number[] = [];
   while (head < tail) {
-    const s = queue[head++]!;
-    for (let k = edgeStart[s]!; k < edgeStart[s + 1]!; k++) {
-      const child = edgeTarget[k]!;
-      const u = edgeUnit[k]!;
-      let f = automaton.fail[s]!;
-      let target = findEdge(automaton, f, u);
-      while (target === NONE && f !== 0) {
-        f = automaton.fail[f]!;
-        target = findEdge(automaton, f, u);
+    const t = queue[head++]!;
+    const slot = slotOf[t]!;
+    children.length = 0;
+    for (let c = firstChild.data[t]!; c !== NONE; c = nextSibling.data[c]!) children.push(c);
+    if (children.length === 0) continue;
+    const lowest = symbol.data[children[0]!]!;
+    while (check.data[firstFree] !== NONE) firstFree++;
+    let b = t === 0 ? 1 : (children.length === 1 ? firstFree : Math.max(firstFree, crowdedUntil)) - lowest;
+    for (let tries = 0; ; tries++) {
+      check.reserve(b + alphabet + 1);
+      let fits = true;
+      for (const c of children) {
+        if (check.data[b + symbol.data[c]!] !== NONE) {
+          fits = false;
+          break;
+        }
       }
-      const fail = target === NONE ? 0 : target;
-      automaton.fail[child] = fail;
-      automaton.outputLink[child] = automaton.output[fail] !== NONE ? fail : automaton.outputLink[fail]!;
-      queue[tail++] = child;
+      if (fits) {
+        if (tries > LONG_SEARCH) crowdedUntil = b + lowest;
+        break;
+      }
+      b++;
     }
+    base.reserve(b + alphabet + 1);
+    trieOf.reserve(b + alphabet + 1);
+    base.data[slot] = b;
+    for (const c of children) {
+      const childSlot = b + symbol.data[c]!;
+      check.data[childSlot] = slot;
+      slotOf[c] = childSlot;
+      trieOf.data[childSlot] = c;
+      queue[tail++] = c;
+    }
+  }
+  // Every `base + symbol` a walk can ask for must be inside the arrays.
+  let size = 1;
+  for (let t = 0; t < trieStates; t++) size = Math.max(size, slotOf[t]! + 1, base.data[slotOf[t]!]! + alphabet + 1);
+  const automaton: Automaton = {
+    symbols,
+    base: base.data.slice(0, size).map((b) => (b === NONE ? 0 : b)),
+    check: check.data.slice(0, size),
+    fail: new Int32Array(size),
+    output: new Int32Array(size).fill(NONE),
+    firstHit: new Int32Array(size).fill(NONE),
+    depth: new Int32Array(size),
+  };
+  for (let t = 0; t < trieStates; t++) automaton.output[slotOf[t]!] = trieOutput.data[t]!;
+
+  // Failure links, breadth first (the queue above is already in breadth-first order).
+  const { base: bases, check: owners, fail, output, firstHit, depth } = automaton;
+  firstHit[0] = output[0]!;
+  for (let k = 1; k < trieStates; k++) {
+    const t = queue[k]!;
+    const s = slotOf[t]!;
+    const parent = owners[s]!;
+    const c = symbol.data[t]!;
+    depth[s] = depth[parent]! + 1;
+    let f = 0;
+    if (parent !== 0) {
+      let p = fail[parent]!;
+      for (;;) {
+        const next = bases[p]! + c;
+        if (owners[next] === p) {
+          f = next;
+          break;
+        }
+        if (p === 0) break;
+        p = fail[p]!;
+      }
+    }
+    fail[s] = f;
+    firstHit[s] = output[s] !== NONE ? s : firstHit[f]!;
   }
   return automaton;
 }
@@ -212,7 +254,6 @@ function buildAutomaton(texts: readonly string[]): Automaton {
 export class Matcher {
   readonly entities: readonly EntityRef[];
   private readonly automaton: Automaton;
-  private readonly rootNext = new Int32Array(ROOT_TABLE_SIZE).fill(NONE);
   private readonly patternLength: Uint32Array;
   private readonly patternEntity: Uint32Array;
   private readonly patternFlags: Uint8Array;
@@ -221,9 +262,13 @@ export class Matcher {
   /** Which context rules a pattern's matches go through (`Check` bits). */
   private readonly patternChecks: Uint8Array;
   private readonly longestPattern: number;
-  /** The automaton's depth when the last `candidates` pass ended: a match still in progress. */
-  private depthAtEnd = 0;
-  private readonly normalizer = new TextNormalizer();
+  /** The last units read and the original offset each came from, at `count & ringMask`. */
+  private readonly ringUnits: Uint16Array;
+  private readonly ringStarts: Int32Array;
+  private readonly ringMask: number;
+  /** Where the last walk ended: the automaton's depth (a match still in progress) and its original start. */
+  private partialDepth = 0;
+  private partialStart = 0;
 
   constructor(table: MatcherTable) {
     this.entities = table.entities;
@@ -236,16 +281,11 @@ export class Matcher {
     this.patternText = texts;
     this.patternChecks = Uint8Array.from(table.patterns, ([text, entity, flags, exact]) => checksFor(text, flags, exact, table.entities[entity]));
     this.longestPattern = this.patternLength.reduce((max, n) => Math.max(max, n), 0);
-    const a = this.automaton;
-    for (let k = a.edgeStart[0]!; k < a.edgeStart[1]!; k++) {
-      const unit = a.edgeUnit[k]!;
-      if (unit < ROOT_TABLE_SIZE) this.rootNext[unit] = a.edgeTarget[k]!;
-    }
-  }
-
-  /** The state after reading `unit` in `state`, or NONE (no failure links followed). */
-  private step(state: number, unit: number): number {
-    return state === 0 && unit < ROOT_TABLE_SIZE ? this.rootNext[unit]! : findEdge(this.automaton, state, unit);
+    let ring = 64;
+    while (ring < this.longestPattern + UNITS_BEFORE + 1) ring *= 2;
+    this.ringUnits = new Uint16Array(ring);
+    this.ringStarts = new Int32Array(ring);
+    this.ringMask = ring - 1;
   }
 
   /** Every mention in `text`, in order (an outer mention before those inside it), with offsets into `text`. */
@@ -259,150 +299,266 @@ export class Matcher {
    * Adds to `progress` the mentions of `text` whose top-level name starts in [from, to) after
    * `progress.reached`, with the mentions nested in them, so a very long text can be matched in
    * slices, with a pause between them, and give exactly what one pass would. Only a window
-   * around the slice is normalised: the slice plus the longest alias (and then some) after it,
-   * and a few characters before it for proclitics and word boundaries.
+   * around the slice is walked: the slice plus the longest alias (and then some) after it, and a
+   * few characters before it for proclitics and word boundaries.
    */
   findMentionsFrom(text: string, from: number, to: number, progress: MatchProgress): void {
     // Far enough back for a name that began before the slice, and for the word before a name
     // that the context rules read.
     const windowStart = Math.max(0, from - SLICE_LOOKBEHIND - this.longestPattern * SLICE_LOOKAHEAD_FACTOR);
     let lookahead = this.longestPattern * SLICE_LOOKAHEAD_FACTOR + SLICE_LOOKBEHIND;
-    let windowEnd: number;
-    let slice: string;
-    let normalized: NormalizedText;
-    let candidates: Mention[];
+    let candidates: Candidate[];
     for (;;) {
-      windowEnd = Math.min(text.length, to + lookahead);
-      slice = windowStart === 0 && windowEnd === text.length ? text : text.slice(windowStart, windowEnd);
-      normalized = this.normalizer.normalize(slice);
-      candidates = this.candidates(normalized, slice);
+      const windowEnd = Math.min(text.length, to + lookahead);
+      candidates = this.candidates(text, windowStart, windowEnd);
       // The window may end inside a name that began in the slice (padded with invisible
-      // characters, so longer than allowed for): then look further.
-      const partial = this.depthAtEnd;
-      const cut = windowEnd < text.length && (
-        (partial > 0 && windowStart + normalized.starts[normalized.length - partial]! < to) ||
-        candidates.some((c) => c.end === normalized.length)
-      );
+      // characters, so longer than allowed for), or a name may end where the window does and
+      // go on beyond it: then look further.
+      if (windowEnd === text.length) break;
+      const cut = (this.partialDepth > 0 && this.partialStart < to) || candidates.some((c) => c.end === this.unitsRead);
       if (!cut) break;
       lookahead *= 2;
     }
-    if (candidates.length === 0) return;
-    // Leftmost, then longest; of two names on the same span, the one not ours.
-    candidates.sort((x, y) => x.start - y.start || y.end - x.end || x.entity - y.entity);
-    const { mentions } = progress;
-    // The names taken that the current candidate may lie inside, outermost first.
-    const open: OpenName[] = [];
-    for (const c of candidates) {
-      while (open.length > 0 && open[open.length - 1]!.end <= c.start) open.pop();
-      const parent = open[open.length - 1];
-      let outer: number | undefined;
-      if (parent === undefined) {
-        const start = windowStart + normalized.starts[c.start]!;
-        if (start < from || start < progress.reached) continue;
-        if (start >= to) break;
+    resolveMentions(candidates, text, from, to, this.entities, progress);
+  }
+
+  /** How many units the last walk read. */
+  private unitsRead = 0;
+
+  /**
+   * Valid matches in text[from, to), normalised as it is read: each code unit's form comes from
+   * the shared table, white space runs collapse to one space, and invisible characters vanish.
+   */
+  private candidates(text: string, from: number, to: number): Candidate[] {
+    const found: Candidate[] = [];
+    const forms = codeUnitForms(true);
+    const single = forms.single;
+    const { symbols, base, check, fail, firstHit } = this.automaton;
+    const alphabetEnd = symbols.length;
+    const { ringUnits, ringStarts, ringMask } = this;
+    let state = 0;
+    /** Units read so far. */
+    let count = 0;
+    let lastEnd = from;
+    // Start as if after a space, so leading white space vanishes like repeated white space.
+    let afterSpace = true;
+    // The units of a character whose form is several units, and where they come from.
+    let expansion = "";
+    let next = 0;
+    let expansionStart = 0;
+    let expansionEnd = 0;
+    let i = from;
+    for (;;) {
+      let u: number;
+      let uStart: number;
+      let uEnd: number;
+      if (next < expansion.length) {
+        u = expansion.charCodeAt(next++);
+        uStart = expansionStart;
+        uEnd = expansionEnd;
       } else {
-        // Inside a name not ours, across the end of a name taken, the same span again, or a
-        // shorter alias of an entity already named around it: nothing new for the reader.
-        if (parent.entity === NOT_OURS || c.end > parent.end || (c.start === parent.start && c.end === parent.end)) continue;
-        if (open.some((o) => o.entity === c.entity)) continue;
-        // An event's name inside a longer event's name names another event, not a part of it:
-        // the April talks' "US-Russia talks in Istanbul" inside "first round of US-Russia talks in
-        // Istanbul" (February) would open the wrong event's card.
-        if (c.entity !== NOT_OURS && this.entities[c.entity]!.type === "event" && this.entities[parent.entity]!.type === "event") continue;
-        outer = parent.index;
+        if (i >= to) break;
+        const c = text.charCodeAt(i);
+        u = single[c]!;
+        if (u < 0 || (c >= 0xd800 && c <= 0xdbff)) {
+          // Not yet looked up, vanishing, several units, or the first half of a surrogate pair.
+          if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+            const low = text.charCodeAt(i + 1);
+            if (low >= 0xdc00 && low <= 0xdfff) {
+              expansion = forms.astralForm(((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+              next = 0;
+              expansionStart = i;
+              expansionEnd = i + 2;
+              i += 2;
+              continue;
+            }
+          }
+          if (u === UNKNOWN) u = forms.lookup(c);
+          if (u === DROPPED) {
+            i++;
+            continue;
+          }
+          if (u === EXPANDS) {
+            expansion = forms.expansion(c);
+            next = 0;
+            expansionStart = i;
+            expansionEnd = i + 1;
+            i++;
+            continue;
+          }
+        }
+        uStart = i;
+        uEnd = ++i;
       }
-      const name: OpenName = { start: c.start, end: c.end, entity: c.entity, index: -1 };
-      open.push(name);
-      const end = windowStart + extendOverMarks(slice, normalized.ends[c.end - 1]!);
-      if (parent === undefined) progress.reached = end;
-      if (c.entity === NOT_OURS) continue;
-      const start = windowStart + normalized.starts[c.start]!;
-      name.index = mentions.push(outer === undefined ? { entity: c.entity, start, end } : { entity: c.entity, start, end, outer }) - 1;
+      if (u === SPACE) {
+        if (afterSpace) continue;
+        afterSpace = true;
+      } else {
+        afterSpace = false;
+      }
+      // A name ends here only if this unit does not continue its word.
+      if (firstHit[state] !== NONE && !isWordUnit(u)) this.report(firstHit[state]!, count, lastEnd, text, found);
+      const symbol = u < alphabetEnd ? symbols[u]! : 0;
+      if (symbol === 0) {
+        state = 0;
+      } else {
+        for (;;) {
+          const target = base[state]! + symbol;
+          if (check[target] === state) {
+            state = target;
+            break;
+          }
+          if (state === 0) break;
+          state = fail[state]!;
+        }
+      }
+      ringUnits[count & ringMask] = u;
+      ringStarts[count & ringMask] = uStart;
+      count++;
+      lastEnd = uEnd;
+    }
+    if (firstHit[state] !== NONE) this.report(firstHit[state]!, count, lastEnd, text, found);
+    const depth = this.automaton.depth[state]!;
+    this.partialDepth = depth;
+    this.partialStart = depth > 0 ? ringStarts[(count - depth) & ringMask]! : -1;
+    this.unitsRead = count;
+    return this.withoutGlued(found);
+  }
+
+  /**
+   * Adds the valid matches that end after `end` units (the last of them ending at original offset
+   * `lastEnd`), the next unit being no word character: the outputs of `hit` and of every state
+   * along its failure chain that has one.
+   */
+  private report(hit: number, end: number, lastEnd: number, text: string, found: Candidate[]): void {
+    const { output, fail, firstHit } = this.automaton;
+    for (let h = hit; h !== NONE; h = firstHit[fail[h]!]!) {
+      const pattern = output[h]!;
+      const start = end - this.patternLength[pattern]!;
+      if (!this.startsWord(pattern, start)) continue;
+      const from = this.ringStarts[start & this.ringMask]!;
+      const flags = this.patternFlags[pattern]!;
+      if (flags & PatternFlag.caseSensitive && !hasExactForm(text, from, lastEnd, this.patternExact[pattern]!)) continue;
+      const checks = this.patternChecks[pattern]!;
+      if (flags & PatternFlag.notOurs) {
+        found.push({ entity: NOT_OURS, start, end, from, to: lastEnd });
+      } else if (checks === 0) {
+        found.push({ entity: this.patternEntity[pattern]!, start, end, from, to: lastEnd });
+      } else if (!isLongerThing(checks, this.patternText[pattern]!, text, from, lastEnd, this.before, checks & Check.nisba ? this.unitsBefore(start) : 0)) {
+        const candidate: Candidate = { entity: this.patternEntity[pattern]!, start, end, from, to: lastEnd };
+        found.push(candidate);
+        const continuation = checks & Check.continuation ? continuationOf(text, from, lastEnd) : -1;
+        if (continuation !== -1) (this.glued ??= new Map()).set(candidate, continuation);
+      }
     }
   }
 
-  /** Valid matches as (entity or NOT_OURS, start, end) in normalised units, in order of their end. */
-  private candidates(normalized: NormalizedText, original: string): Mention[] {
-    const a = this.automaton;
-    const { units, length } = normalized;
-    const found: Mention[] = [];
-    /** Names that continue into a longer proper name, with where it continues (original offset). */
-    let glued: Map<Mention, number> | undefined;
-    let state = 0;
-    for (let i = 0; i < length; i++) {
-      const u = units[i]!;
-      let next = this.step(state, u);
-      while (next === NONE && state !== 0) {
-        state = a.fail[state]!;
-        next = this.step(state, u);
-      }
-      state = next === NONE ? 0 : next;
-      let hit = a.output[state] !== NONE ? state : a.outputLink[state]!;
-      while (hit !== NONE) {
-        const pattern = a.output[hit]!;
-        const end = i + 1;
-        const start = end - this.patternLength[pattern]!;
-        if (this.isValid(pattern, start, end, normalized, original)) {
-          const checks = this.patternChecks[pattern]!;
-          if (this.patternFlags[pattern]! & PatternFlag.notOurs) found.push({ entity: NOT_OURS, start, end });
-          else if (checks === 0) found.push({ entity: this.patternEntity[pattern]!, start, end });
-          else if (!this.isLongerThing(checks, pattern, start, end, normalized, original)) {
-            const candidate = { entity: this.patternEntity[pattern]!, start, end };
-            found.push(candidate);
-            const continuation = checks & Check.continuation ? continuationOf(original, normalized.starts[start]!, normalized.ends[end - 1]!) : -1;
-            if (continuation !== -1) (glued ??= new Map()).set(candidate, continuation);
-          }
-        }
-        hit = a.outputLink[hit]!;
-      }
-    }
-    this.depthAtEnd = a.depth[state]!;
+  /** Names that continue into a longer proper name, with where it continues (original offset). */
+  private glued: Map<Candidate, number> | undefined;
+
+  /**
+   * A name glued to the next word is part of a longer name, unless another name (ours or not)
+   * starts at that word: then the two stand side by side, as in a list of places.
+   */
+  private withoutGlued(found: Candidate[]): Candidate[] {
+    const glued = this.glued;
     if (glued === undefined) return found;
-    // A name glued to the next word is part of a longer name, unless another name (ours or not)
-    // starts at that word: then the two stand side by side, as in a list of places.
-    const nameStarts = new Set(found.map((c) => normalized.starts[c.start]!));
+    this.glued = undefined;
+    const nameStarts = new Set(found.map((c) => c.from));
     return found.filter((c) => !glued.has(c) || nameStarts.has(glued.get(c)!));
   }
 
-  private isValid(pattern: number, start: number, end: number, normalized: NormalizedText, original: string): boolean {
-    const { units, length } = normalized;
-    if (end < length && isWordUnit(units[end]!)) return false;
+  /**
+   * Whether a match starting `start` units into the walk begins a word: nothing of a word
+   * before it, or, before a name that starts with an Arabic letter, only proclitics.
+   */
+  private startsWord(pattern: number, start: number): boolean {
+    const { ringUnits, ringMask } = this;
     const flags = this.patternFlags[pattern]!;
-    if (flags & PatternFlag.arabicStart) {
-      let wordStart = start;
-      while (wordStart > 0 && isWordUnit(units[wordStart - 1]!)) {
-        wordStart--;
-        if (start - wordStart > LONGEST_PROCLITIC) return false;
-      }
-      const prefix = String.fromCharCode(...units.subarray(wordStart, start));
-      if (flags & PatternFlag.elidedArticle ? !isLamPrefix(prefix) : !isProcliticPrefix(prefix)) return false;
-    } else if (start > 0 && isWordUnit(units[start - 1]!)) {
-      return false;
+    if (!(flags & PatternFlag.arabicStart)) return start === 0 || !isWordUnit(ringUnits[(start - 1) & ringMask]!);
+    let wordStart = start;
+    while (wordStart > 0 && isWordUnit(ringUnits[(wordStart - 1) & ringMask]!)) {
+      wordStart--;
+      if (start - wordStart > LONGEST_PROCLITIC) return false;
     }
-    if (flags & PatternFlag.caseSensitive) {
-      const slice = original.slice(normalized.starts[start]!, normalized.ends[end - 1]!);
-      if (normalizeString(slice, { foldCase: false }) !== this.patternExact[pattern]) return false;
-    }
-    return true;
+    let prefix = "";
+    for (let k = wordStart; k < start; k++) prefix += String.fromCharCode(ringUnits[k & ringMask]!);
+    return flags & PatternFlag.elidedArticle ? isLamPrefix(prefix) : isProcliticPrefix(prefix);
   }
 
-  /** Whether the context shows that a valid match of one of our names names something else. */
-  private isLongerThing(checks: number, pattern: number, start: number, end: number, normalized: NormalizedText, original: string): boolean {
-    const from = normalized.starts[start]!;
-    const to = normalized.ends[end - 1]!;
-    if (checks & Check.acronym && isAcronymMisread(original, from, to)) return true;
-    if (checks & Check.address && isInWebAddress(original, from, to)) return true;
-    if (checks & Check.nisba && readsAsAdjective(this.patternText[pattern]!, normalized.units, start)) return true;
-    if (checks & Check.state && readsAsUsState(original, from, to)) return true;
-    if (checks & Check.houseNumber && isAfterHouseNumber(original, from, to)) return true;
-    if (checks & Check.commission && isCommissionEarner(original, from, to)) return true;
-    if (checks & Check.magazine && isCityMagazine(original, from, to)) return true;
-    return false;
+  /**
+   * Copies up to UNITS_BEFORE normalised units before the unit `start` of the walk into
+   * `this.before`, for the rules that read them; returns how many.
+   */
+  private unitsBefore(start: number): number {
+    const n = Math.min(start, UNITS_BEFORE);
+    for (let k = 0; k < n; k++) this.before[k] = this.ringUnits[(start - n + k) & this.ringMask]!;
+    return n;
   }
+
+  private readonly before = new Uint16Array(UNITS_BEFORE);
+}
+
+/**
+ * Whether text[from, to) normalised with its case kept is `exact` (a case-sensitive alias's
+ * form): `normalizeString` without building the string, since "US" matches on every page.
+ */
+function hasExactForm(text: string, from: number, to: number, exact: string): boolean {
+  const forms = codeUnitForms(false);
+  let k = 0;
+  let afterSpace = false;
+  const take = (unit: number): boolean => {
+    if (unit === SPACE) {
+      if (afterSpace) return true;
+      afterSpace = true;
+    } else {
+      afterSpace = false;
+    }
+    return exact.charCodeAt(k++) === unit;
+  };
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    let form: string | undefined;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        form = forms.astralForm(((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+        i++;
+      }
+    }
+    if (form === undefined) {
+      const u = forms.lookup(c);
+      if (u === DROPPED) continue;
+      if (u !== EXPANDS) {
+        if (!take(u)) return false;
+        continue;
+      }
+      form = forms.expansion(c);
+    }
+    for (let j = 0; j < form.length; j++) if (!take(form.charCodeAt(j))) return false;
+  }
+  return k === exact.length;
+}
+
+/**
+ * Whether the context shows that a valid match of one of our names names something else.
+ * Rules read the original text around [from, to) in original offsets; the adjective rule reads
+ * the normalised units before the name instead: `before[0, beforeLength)`, given only when the
+ * pattern has `Check.nisba`.
+ */
+export function isLongerThing(checks: number, name: string, text: string, from: number, to: number, before: Uint16Array, beforeLength: number): boolean {
+  if (checks & Check.acronym && isAcronymMisread(text, from, to)) return true;
+  if (checks & Check.address && isInWebAddress(text, from, to)) return true;
+  if (checks & Check.nisba && readsAsAdjective(name, before, beforeLength)) return true;
+  if (checks & Check.state && readsAsUsState(text, from, to)) return true;
+  if (checks & Check.houseNumber && isAfterHouseNumber(text, from, to)) return true;
+  if (checks & Check.commission && isCommissionEarner(text, from, to)) return true;
+  if (checks & Check.magazine && isCityMagazine(text, from, to)) return true;
+  return false;
 }
 
 /** The context rules a pattern's matches go through. */
-const Check = {
+export const Check = {
   /** A case-sensitive acronym ("US"): currency prefix, locale code, pronoun in capitals. */
   acronym: 1,
   /** A Latin-script place name: glued to a capitalised word into a longer proper name. */
@@ -424,7 +580,8 @@ const Check = {
 const ACRONYM = /^[A-Z]{2,4}$/;
 const LATIN_START = /^\p{Script=Latin}/u;
 
-function checksFor(text: string, flags: number, exact: string | undefined, entity: EntityRef | undefined): number {
+/** The context rules (`Check` bits) a pattern's matches go through. */
+export function checksFor(text: string, flags: number, exact: string | undefined, entity: EntityRef | undefined): number {
   if (flags & PatternFlag.notOurs || entity === undefined) return 0;
   let checks = 0;
   if (flags & PatternFlag.caseSensitive && exact !== undefined && ACRONYM.test(exact)) checks |= Check.acronym;
@@ -434,10 +591,4 @@ function checksFor(text: string, flags: number, exact: string | undefined, entit
   if (entity.type === "place" && isCityMagazineName(text)) checks |= Check.magazine;
   if (entity.type === "place" && !(flags & PatternFlag.elidedArticle) && isNisbaSpelling(text)) checks |= Check.nisba;
   return checks;
-}
-
-/** Moves a mention's end past combining marks that follow its last letter (a final vowel sign). */
-function extendOverMarks(text: string, end: number): number {
-  while (end < text.length && isCombiningUnit(text.charCodeAt(end))) end++;
-  return end;
 }

@@ -121,7 +121,7 @@ export class CardOverlay {
     const generation = ++this.generation;
     const [card, module] = await Promise.all([this.prefetch(mention), this.loadView()]);
     if (card === null) return false;
-    if (generation !== this.generation || !mention.range.startContainer.isConnected) return false;
+    if (generation !== this.generation || !mention.startNode.isConnected) return false;
     const start = performance.now();
     if (options.focus) {
       const active = this.document.activeElement;

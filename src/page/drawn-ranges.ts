@@ -5,7 +5,8 @@
  * 150–175 ms for 25,000 ranges, ~5 ms for 1,000), and `highlightsFromPoint` walks them all on
  * every pointer frame. One IntersectionObserver on the mentions' blocks keeps the drawn set
  * to the screen and one screen's height above and below it. The registry still knows every
- * mention; only drawing is limited.
+ * mention; only drawing is limited. A mention's Range is made when it is first drawn (see
+ * `mention-registry.ts`), so the mentions far from the viewport never get one.
  */
 import { enclosingBlock } from "./collect-text-runs.ts";
 
@@ -20,7 +21,10 @@ const ELEMENT_NODE = 1;
  */
 export interface DrawnRun {
   readonly run: { readonly nodes: readonly Text[] };
-  /** `outer` is set on a name inside a longer name: it is drawn in the nested highlight. */
+  /**
+   * `range` may be made on first read, so it is read only to draw; `outer` is set on a name
+   * inside a longer name: it is drawn in the nested highlight.
+   */
   readonly mentions: readonly { readonly range: Range; readonly outer?: unknown }[];
 }
 
@@ -43,11 +47,15 @@ export class DrawnRanges {
    */
   readonly nested = new Highlight();
   private readonly records = new Set<DrawnRun>();
+  /** The records whose mentions are in the highlights now (so undrawing never makes a Range). */
+  private readonly drawnRecords = new Set<DrawnRun>();
   private mentions = 0;
   private observer: IntersectionObserver | null = null;
   private readonly byBlock = new Map<Element, Set<DrawnRun>>();
   private readonly blockOf = new Map<DrawnRun, Element>();
   private readonly near = new Set<Element>();
+  /** Whether drawing has started (see `show`). */
+  private shown = false;
 
   constructor(private readonly drawAllUpTo = DRAW_ALL_UP_TO) {
     this.nested.priority = 1;
@@ -58,9 +66,22 @@ export class DrawnRanges {
     return this.observer !== null;
   }
 
+  /**
+   * Starts drawing, once the initial scan has found every mention: only then is it known
+   * whether the page has few enough to draw them all, and a page with many never makes Ranges
+   * for its first thousand mentions only to drop them from the highlight.
+   */
+  show(): void {
+    if (this.shown) return;
+    this.shown = true;
+    if (this.mentions > this.drawAllUpTo) this.limitToViewport();
+    else for (const record of this.records) this.draw(record);
+  }
+
   add(record: DrawnRun): void {
     this.records.add(record);
     this.mentions += record.mentions.length;
+    if (!this.shown) return;
     if (this.observer === null && this.mentions > this.drawAllUpTo) this.limitToViewport();
     if (this.observer === null) this.draw(record);
     else this.track(record);
@@ -84,6 +105,7 @@ export class DrawnRanges {
 
   /** Forgets everything and stops observing. */
   clear(): void {
+    this.shown = false;
     for (const record of this.records) this.undraw(record);
     this.records.clear();
     this.mentions = 0;
@@ -136,10 +158,13 @@ export class DrawnRanges {
   }
 
   private draw(record: DrawnRun): void {
+    if (this.drawnRecords.has(record)) return;
+    this.drawnRecords.add(record);
     for (const m of record.mentions) (m.outer ? this.nested : this.highlight).add(m.range);
   }
 
   private undraw(record: DrawnRun): void {
+    if (!this.drawnRecords.delete(record)) return;
     for (const m of record.mentions) (m.outer ? this.nested : this.highlight).delete(m.range);
   }
 }

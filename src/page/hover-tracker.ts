@@ -120,7 +120,7 @@ export class HoverTracker {
     // A link's text is short; a focused container (a whole article with tabindex) is not a name.
     let budget = 20;
     for (let node = walker.nextNode(); node !== null && budget-- > 0; node = walker.nextNode()) {
-      const mention = this.registry.mentionsOfNode(node).find((m) => element.contains(m.range.startContainer));
+      const mention = this.registry.mentionsOfNode(node).find((m) => element.contains(m.startNode));
       if (mention !== undefined) {
         this.cancelDwell();
         this.startDwell(mention, {}, 0);

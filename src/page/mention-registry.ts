@@ -1,6 +1,12 @@
 /**
- * The mentions on a page: their Ranges, kept in our own lists and drawn through one CSS
- * Custom Highlight. The page's DOM is never touched.
+ * The mentions on a page, kept in our own lists and drawn through one CSS Custom Highlight. The
+ * page's DOM is never touched.
+ *
+ * A mention is kept as its run and offsets; its DOM `Range` is made only when something needs
+ * it — drawing (the mentions near the viewport, on a page with many), hit-testing under the
+ * pointer, a card or the popup's "scroll to". On the long page of the bench that is a few
+ * hundred Ranges out of 25,000 mentions: making them all took about a quarter of the scan, and
+ * every live Range is a little work for the browser on each DOM change.
  *
  * The highlight registry is shared with the page, which can read or clear it, and in a
  * Firefox content script iterating a Highlight throws (Xray wrappers). So we never read ranges
@@ -13,7 +19,10 @@ import { DrawnRanges } from "./drawn-ranges.ts";
 /** One mention on the page. */
 export interface PageMention {
   readonly entity: number;
+  /** The mention's Range, made on first use. */
   readonly range: Range;
+  /** The text node the mention starts in (without making its Range). */
+  readonly startNode: Text;
   /** The mention of another entity whose name this one lies inside (Istanbul in the talks' name). */
   readonly outer?: PageMention;
 }
@@ -24,6 +33,50 @@ export interface RunRecord {
   readonly mentions: PageMention[];
 }
 
+/** What a lazy mention needs to make its Range: the document, and the registry to tell. */
+interface RangeMaker {
+  readonly document: Document;
+  made(range: Range, mention: PageMention): void;
+}
+
+/** A mention held as run and offsets until its Range is asked for. */
+class LazyMention implements PageMention {
+  private made: Range | null = null;
+
+  constructor(
+    readonly entity: number,
+    readonly outer: PageMention | undefined,
+    private readonly run: TextRun,
+    private readonly start: number,
+    private readonly end: number,
+    /** Where Ranges are made, and who is told of each, so hit-testing can map it back. */
+    private readonly maker: RangeMaker,
+  ) {}
+
+  get startNode(): Text {
+    return positionInRun(this.run, this.start, false).node;
+  }
+
+  /** Whether the Range has been made. */
+  get hasRange(): boolean {
+    return this.made !== null;
+  }
+
+  get range(): Range {
+    if (this.made === null) {
+      const start = positionInRun(this.run, this.start, false);
+      const end = positionInRun(this.run, this.end, true);
+      const range = this.maker.document.createRange();
+      // The text may have changed since the scan, with its rescan still to come (mutations are
+      // batched): clamp rather than throw; the rescan replaces this mention.
+      range.setStart(start.node, Math.min(start.offset, start.node.length));
+      range.setEnd(end.node, Math.min(end.offset, end.node.length));
+      this.made = range;
+      this.maker.made(range, this);
+    }
+    return this.made;
+  }
+}
 /** Highlight names of our own, one per highlight style (see content-script.css). */
 const HIGHLIGHT_NAMES = { underline: "backstory-mention", background: "backstory-mention-marked" } as const;
 /** The suffix of the highlight that draws names inside names, over their outer name's highlight. */
@@ -48,18 +101,22 @@ export class MentionRegistry {
   private readonly drawn = new DrawnRanges();
   private readonly active = new Highlight();
   private readonly byNode = new Map<Text, RunRecord>();
+  /** The mentions whose Range has been made, by that Range. */
   private readonly byRange = new Map<Range, PageMention>();
   private readonly records = new Set<RunRecord>();
+  private mentionCount = 0;
+  private readonly maker: RangeMaker;
   private name: string;
   private activeRange: Range | null = null;
   /** Whether the highlights are on the page yet (see `show`). */
   private shown = false;
 
   constructor(
-    private readonly document: Document,
+    document: Document,
     style: HighlightStyle,
   ) {
     this.name = HIGHLIGHT_NAMES[style];
+    this.maker = { document, made: (range, mention) => this.byRange.set(range, mention) };
     // The open card's name paints over the names inside names, which paint over their outer names.
     this.active.priority = 2;
   }
@@ -74,18 +131,12 @@ export class MentionRegistry {
     if (mentions.length === 0 || !isIntact(run)) return;
     const record: RunRecord = { run, mentions: [] };
     for (const m of mentions) {
-      const start = positionInRun(run, m.start, false);
-      const end = positionInRun(run, m.end, true);
-      const range = this.document.createRange();
-      range.setStart(start.node, start.offset);
-      range.setEnd(end.node, end.offset);
       const outer = m.outer === undefined ? undefined : record.mentions[m.outer];
-      const mention: PageMention = { entity: m.entity, range, outer };
-      record.mentions.push(mention);
-      this.byRange.set(range, mention);
+      record.mentions.push(new LazyMention(m.entity, outer, run, m.start, m.end, this.maker));
     }
     for (const node of run.nodes) this.byNode.set(node, record);
     this.records.add(record);
+    this.mentionCount += record.mentions.length;
     this.drawn.add(record);
   }
 
@@ -108,10 +159,12 @@ export class MentionRegistry {
     }
     this.drawn.remove(record);
     for (const m of record.mentions) {
+      if (!(m as LazyMention).hasRange) continue;
       this.byRange.delete(m.range);
       if (m.range === this.activeRange) this.setActive(null);
     }
     this.records.delete(record);
+    this.mentionCount -= record.mentions.length;
   }
 
   /** The mentions in the run a text node belongs to. */
@@ -129,21 +182,30 @@ export class MentionRegistry {
     return highlight === this.drawn.highlight || highlight === this.drawn.nested;
   }
 
-  /** Every mention, in document order. */
+  /**
+   * Every mention, in document order, without making their Ranges: runs are ordered by their
+   * first text node (runs never overlap), mentions within a run by offset, an outer mention
+   * before the names inside it.
+   */
   mentionsInOrder(): PageMention[] {
-    const all = [...this.byRange.values()];
-    return all.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    const records = [...this.records].sort((a, b) => {
+      const x = a.run.nodes[0]!;
+      const y = b.run.nodes[0]!;
+      if (x === y) return 0;
+      return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    });
+    return records.flatMap((record) => record.mentions);
   }
 
   /** How many mentions each entity (by index) has. */
   countsByEntity(): Map<number, number> {
     const counts = new Map<number, number>();
-    for (const m of this.byRange.values()) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+    for (const record of this.records) for (const m of record.mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
     return counts;
   }
 
   get size(): number {
-    return this.byRange.size;
+    return this.mentionCount;
   }
 
   /** Marks the mention whose card is open (or none). */
@@ -170,6 +232,7 @@ export class MentionRegistry {
    */
   show(): void {
     this.shown = true;
+    this.drawn.show();
     this.register();
   }
 
@@ -207,5 +270,6 @@ export class MentionRegistry {
     this.byNode.clear();
     this.byRange.clear();
     this.records.clear();
+    this.mentionCount = 0;
   }
 }

@@ -54,7 +54,7 @@ export class Overlay {
     keepHighlightsRegistered(this.document, this.registry, signal);
     const scanner = new PageScanner(this.document, this.matcher, this.registry, signal, () => {
       this.registry.show();
-      if (this.card.openMention !== null && !this.card.openMention.range.startContainer.isConnected) this.card.close();
+      if (this.card.openMention !== null && !this.card.openMention.startNode.isConnected) this.card.close();
       this.onMentionsChanged();
     });
     await scanner.start();
@@ -122,6 +122,6 @@ export class Overlay {
 }
 
 function scrollToMention(mention: PageMention): void {
-  const element = mention.range.startContainer.parentElement;
+  const element = mention.startNode.parentElement;
   element?.scrollIntoView({ block: "center", behavior: "instant" });
 }

@@ -140,6 +140,20 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
       expect((await highlightedTexts(page)).length).toBe(240);
       await page.close();
     });
+    test("on a page past 1,000 mentions, a name far below the fold is highlighted once the reader scrolls to it, and opens its card", async () => {
+      const paragraphs = Array.from({ length: 400 }, (_, i) => `<p>Paragraph ${i}: Alexander Darchiev met Marco Rubio in Istanbul.</p>`).join("");
+      const last = `<p id="last">At the very end, Tammy Bruce spoke.</p>`;
+      const page = await browser.open(server.add("far-below.html", `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body><main>${paragraphs}${last}</main></body></html>`));
+      const isDrawn = () => page.evaluate(() => [...(CSS.highlights.get("backstory-mention") ?? [])].some((r) => r.toString() === "Tammy Bruce"));
+      // 1,201 mentions: only those near the viewport are drawn, and the last paragraph is far below it.
+      expect(await isDrawn()).toBe(false);
+      await page.evaluate(() => document.getElementById("last")!.scrollIntoView({ block: "center", behavior: "instant" }));
+      await page.waitForFunction(() => [...(CSS.highlights.get("backstory-mention") ?? [])].some((r) => r.toString() === "Tammy Bruce"), undefined, { timeout: 3000 });
+      // Drawn where it stands on the page, under the reader's pointer.
+      await hoverMention(page, "Tammy Bruce");
+      expect((await waitForCard(page)).label).toContain("Tammy Bruce");
+      await page.close();
+    });
   });
 
   describe("hover cards", () => {

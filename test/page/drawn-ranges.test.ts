@@ -33,7 +33,7 @@ function record(index: number, count: number): RunRecord {
   const node = paragraphs[index]!.firstChild as Text;
   const run = { text: node.data, nodes: [node], starts: [0] };
   const rec: RunRecord = { run, mentions: [] };
-  for (let i = 0; i < count; i++) rec.mentions.push({ entity: 0, range: { id: `${index}:${i}` } as unknown as Range });
+  for (let i = 0; i < count; i++) rec.mentions.push({ entity: 0, range: { id: `${index}:${i}` } as unknown as Range, startNode: node });
   return rec;
 }
 
@@ -52,10 +52,15 @@ afterEach(() => {
 });
 
 describe("DrawnRanges", () => {
-  test("draws every mention while the page has few", () => {
+  test("draws every mention while the page has few, once shown", () => {
     const drawn = new DrawnRanges(10);
     drawn.add(record(0, 4));
     drawn.add(record(1, 6));
+    expect(drawnCount(drawn)).toBe(0);
+    drawn.show();
+    expect(drawnCount(drawn)).toBe(10);
+    // After the initial scan, a new record is drawn at once.
+    drawn.add(record(2, 0));
     expect(drawnCount(drawn)).toBe(10);
     expect(drawn.isLimitedToViewport).toBe(false);
     expect(FakeObserver.last).toBeNull();
@@ -66,6 +71,7 @@ describe("DrawnRanges", () => {
     const first = record(0, 6);
     drawn.add(first);
     drawn.add(record(3, 6));
+    drawn.show();
     expect(drawn.isLimitedToViewport).toBe(true);
     expect(drawnCount(drawn)).toBe(0);
     const observer = FakeObserver.last!;
@@ -86,6 +92,7 @@ describe("DrawnRanges", () => {
     const b = record(2, 1);
     drawn.add(a);
     drawn.add(b);
+    drawn.show();
     const observer = FakeObserver.last!;
     observer.report(paragraphs[2]!, true);
     drawn.remove(a);
@@ -98,5 +105,34 @@ describe("DrawnRanges", () => {
     drawn.clear();
     expect(observer.disconnected).toBe(true);
     expect(drawnCount(drawn)).toBe(0);
+  });
+
+  test("a mention far from the viewport never has its Range read, so a lazy one is never made", () => {
+    const drawn = new DrawnRanges(3);
+    const reads: string[] = [];
+    /** A record whose mentions log every read of their range. */
+    const logged = (index: number, count: number): RunRecord => {
+      const rec = record(index, count);
+      return {
+        run: rec.run,
+        mentions: rec.mentions.map((m, i) => ({
+          ...m,
+          get range() {
+            reads.push(`${index}:${i}`);
+            return m.range;
+          },
+        })),
+      };
+    };
+    const near = logged(0, 2);
+    const far = logged(4, 2);
+    drawn.add(near);
+    drawn.add(far);
+    drawn.show();
+    FakeObserver.last!.report(paragraphs[0]!, true);
+    FakeObserver.last!.report(paragraphs[4]!, false);
+    expect(reads).toEqual(["0:0", "0:1"]);
+    drawn.remove(far);
+    expect(reads).toEqual(["0:0", "0:1"]);
   });
 });

@@ -14,7 +14,7 @@ const CLOSE = 300;
 /** A mention drawn in the box (left, top) to (left + 100, top + 20). */
 function mentionAt(left: number, top: number, entity: number): PageMention {
   const rect = { left, top, right: left + 100, bottom: top + 20 };
-  return { entity, range: { getClientRects: () => [rect], startContainer: null } as unknown as Range };
+  return { entity, range: { getClientRects: () => [rect], startContainer: null } as unknown as Range, startNode: null as unknown as Text };
 }
 const moscow = mentionAt(0, 0, 1);
 const rubio = mentionAt(0, 100, 2);

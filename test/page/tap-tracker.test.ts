@@ -12,7 +12,7 @@ import { LONG_PRESS_MS, TAP_SLOP_PX, TapTracker } from "../../src/page/tap-track
 /** A mention drawn in the box (left, top) to (left + 100, top + 20). */
 function mentionAt(left: number, top: number, entity: number): PageMention {
   const rect = { left, top, right: left + 100, bottom: top + 20 };
-  return { entity, range: { getClientRects: () => [rect], startContainer: null } as unknown as Range };
+  return { entity, range: { getClientRects: () => [rect], startContainer: null } as unknown as Range, startNode: null as unknown as Text };
 }
 // Darchiev in plain text at (0, 0); Bruce in plain text at (0, 100); Killenworth in a link at (0, 200).
 const darchiev = mentionAt(0, 0, 1);
