@@ -9,6 +9,7 @@ import type { Settings } from "../../src/shared/settings.ts";
 import { textFromMessagesJson } from "../../src/ui/interface-text.ts";
 import { Popup, type DatasetListItem, type DatasetSummary, type EntitiesOnPage } from "../../src/ui/popup/Popup.tsx";
 import { fakeSettings } from "./fake-settings-services.ts";
+import { afterAnswers } from "./service-answers.ts";
 
 const SITE = "www.aljazeera.net";
 
@@ -68,9 +69,9 @@ async function renderPopup(options: Options = {}) {
   };
   const language = options.language ?? "en";
   const text = textFromMessagesJson(language, language === "ar" ? arMessages : enMessages);
-  const { getByRole, unmount } = render(<Popup services={services} text={text} />);
+  const { container, unmount } = render(<Popup services={services} text={text} />);
   // The main landmark, found by its role.
-  const main = getByRole("main");
+  const main = within(container).getByRole("main");
   // Loaded: the settings (the global switch is enabled once they are), the page's names and the datasets.
   await waitFor(() => {
     expect(switchById(main, "switch-everywhere").disabled).toBe(false);
@@ -94,14 +95,9 @@ function labelOf(main: HTMLElement, input: HTMLInputElement): string {
   return main.querySelector(`label[for="${input.id}"]`)?.textContent ?? "";
 }
 
-/** Clicks a switch and waits until the fake store has answered the save (or refused it) and the popup has rendered the answer. */
+/** Clicks a switch and waits until the popup has the fake store's answer (a disabled switch asks nothing). */
 async function toggle(input: HTMLInputElement, store: ReturnType<typeof fakeSettings>) {
-  const saves = store.services.saveSettings.mock.results.length;
-  fireEvent.click(input);
-  if (store.services.saveSettings.mock.results.length === saves) return; // a disabled switch saves nothing
-  await act(async () => {
-    await (store.services.saveSettings.mock.results[saves]!.value as Promise<void>).catch(() => {});
-  });
+  await afterAnswers(store.services, () => void fireEvent.click(input));
 }
 
 /** TASS's button, named by its name and its count in words (happy-dom, having no layout, puts a space between the two spans). */
