@@ -47,7 +47,7 @@ async function renderOptions(options: RenderOptions = {}) {
   let main: HTMLElement | null = null;
   await afterAnswers(services, () => {
     const { container } = render(<Options services={services} text={text} savedMs={options.savedMs ?? 2000} />);
-    main = within(container).getByRole("main");
+    main = within(container as HTMLElement).getByRole<HTMLElement>("main");
   });
   // The settings have arrived: nothing says it is loading.
   await waitFor(() => expect(within(main!).queryByText(text.message("loading"))).toBeNull());

@@ -71,7 +71,7 @@ async function renderPopup(options: Options = {}) {
   const text = textFromMessagesJson(language, language === "ar" ? arMessages : enMessages);
   const { container, unmount } = render(<Popup services={services} text={text} />);
   // The main landmark, found by its role.
-  const main = within(container).getByRole("main");
+  const main = within(container as HTMLElement).getByRole<HTMLElement>("main");
   // Loaded: the settings (the global switch is enabled once they are), the page's names and the datasets.
   await waitFor(() => {
     expect(switchById(main, "switch-everywhere").disabled).toBe(false);
