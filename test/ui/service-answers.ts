@@ -2,7 +2,7 @@
  * Waiting for a page's services in the UI tests: the services are `vi.fn` fakes, so what an
  * action asked of them, and when each answer came, is known exactly; no settle loop guesses.
  */
-import { act } from "@testing-library/preact";
+import { act, waitFor } from "@testing-library/preact";
 import type { Mock } from "vitest";
 
 /** The fakes among a services object's members. */
@@ -13,14 +13,17 @@ function fakesOf(services: object): Mock[] {
 /**
  * Runs `action` (a user's step, fired through testing-library) and waits, inside `act`, until
  * every service call it led to has been answered, the calls those answers led to included, so
- * the page has rendered every answer. Resolves with nothing; a rejected answer counts as answered.
+ * the page has rendered every answer; with `until`, first until that assertion holds. A rejected
+ * answer counts as answered.
  */
-export async function afterAnswers(services: object, action: () => void | Promise<void>): Promise<void> {
+export async function afterAnswers(services: object, action: () => void | Promise<void>, until?: () => void): Promise<void> {
   const fakes = fakesOf(services);
   const seen = new Map(fakes.map((fake) => [fake, fake.mock.results.length]));
   await act(async () => {
     await action();
   });
+  // Work the page does before it asks a service (reading a chosen file) shows only in the page.
+  if (until !== undefined) await waitFor(until);
   // An answer may lead to more calls (a save, then the list read again): follow them until none are new.
   for (let round = 0; ; round++) {
     if (round === 20) throw new Error("the services are still being called after 20 rounds of answers");
