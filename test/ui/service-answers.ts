@@ -16,7 +16,7 @@ function fakesOf(services: object): Mock[] {
  * the page has rendered every answer; with `until`, first until that assertion holds. A rejected
  * answer counts as answered.
  */
-export async function afterAnswers(services: object, action: () => void | Promise<void>, until?: () => void): Promise<void> {
+export async function afterAnswers(services: object, action: () => unknown, until?: () => void): Promise<void> {
   const fakes = fakesOf(services);
   const seen = new Map(fakes.map((fake) => [fake, fake.mock.results.length]));
   await act(async () => {
