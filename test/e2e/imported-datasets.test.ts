@@ -165,6 +165,8 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
       expect(await textOf(options, "#import-done p")).toBe(`Imported “${QUILLMERE_NAME}”, version 1.0.0: 6 names and 4 facts. Its names are now highlighted.`);
       // "Washington" is also the bundled dataset's, which keeps it.
       expect(await textsOf(options, "#import-contested li")).toEqual(["“Washington” stays with “Washington, D.C.” $.entities[5].aliases[0]"]);
+      // The list is read again once the import is saved: wait for it to show the import.
+      await options.waitForSelector('#datasets li[data-dataset="quillmere-test"] .dataset-name');
       expect(await textOf(options, '#datasets li[data-dataset="quillmere-test"] .dataset-name')).toBe(`${QUILLMERE_NAME}, version 1.0.0`);
       expect(Object.keys(await storedLocally(browser)).sort()).toEqual([
         expect.stringMatching(/^dataset\/quillmere-test\/[a-z0-9]+$/),
@@ -281,6 +283,7 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
       const options = await openOptions(browser);
       const hostile = hostileDataset();
       expect(await importThrough(options, await fileOf("hostile.json", JSON.stringify(hostile)))).toBe("imported");
+      await options.waitForSelector('#datasets li[data-dataset="quillmere-hostile-test"] .dataset-name');
       expect(await textOf(options, '#datasets li[data-dataset="quillmere-hostile-test"] .dataset-name')).toBe(`${hostile.name.en}, version 1.0.0`);
       expect(await countOf(options, "#datasets img, #datasets script")).toBe(0);
 
