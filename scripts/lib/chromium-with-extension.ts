@@ -17,12 +17,13 @@ export interface ChromiumWithExtension {
   extensionId: string;
 }
 
-/** Launches Chromium on `profile` (a folder) with `dist/chrome` loaded. */
-export async function launchChromiumWithExtension(options: { profile: string; headless: boolean }): Promise<ChromiumWithExtension> {
+/** Launches Chromium on `profile` (a folder) with `dist/chrome` (or the build in `extension`) loaded. */
+export async function launchChromiumWithExtension(options: { profile: string; headless: boolean; extension?: string }): Promise<ChromiumWithExtension> {
+  const extension = options.extension ?? CHROME_BUILD;
   const context = await chromium.launchPersistentContext(options.profile, {
     executablePath: CHROMIUM,
     headless: options.headless,
-    args: [`--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`, "--disable-gpu", "--lang=en-US"],
+    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, "--disable-gpu", "--lang=en-US"],
     viewport: options.headless ? { width: 1100, height: 800 } : null,
     locale: "en-US",
   });

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Dataset } from "../../src/core/dataset-schema.ts";
 import { BUNDLED_DATASET, readDatasetFile } from "../../scripts/lib/read-dataset-file.ts";
 import { PageServer } from "../../scripts/lib/page-server.ts";
-import { ARTIFACTS, BROWSER_NAMES, BackstoryBrowser, ClosedShadow, mentionCentre, sleep, waitForCardSettled, waitForNoCard, waitForScan, type PageDriver } from "./harness.ts";
+import { ARTIFACTS, BROWSER_NAMES, BackstoryBrowser, ClosedShadow, leaveCard, mentionCentre, sleep, waitForCardSettled, waitForScan, type PageDriver } from "./harness.ts";
 
 let dataset: Dataset;
 let folder: string;
@@ -86,11 +86,6 @@ async function openCardOf(page: PageDriver, name: string): Promise<CardAudit> {
   throw new Error(`the card of "${name}" did not open`);
 }
 
-async function closeCard(page: PageDriver): Promise<void> {
-  await page.mouse.move(2, 2, { steps: 2 });
-  await waitForNoCard(page, 5000);
-}
-
 describe.each(BROWSER_NAMES)("%s", (browserName) => {
   let browser: BackstoryBrowser;
   beforeAll(async () => {
@@ -108,7 +103,7 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
       expect(audit.unsourced, `card of ${entity.id}`).toEqual([]);
       expect(audit.statements, `background of ${entity.id}`).toBe(entity.background.length);
       expect(audit.facts, `facts of ${entity.id}`).toBe(dataset.facts.filter((f) => f.about.includes(entity.id)).length);
-      await closeCard(page);
+      await leaveCard(page);
     }
     await page.close();
   });

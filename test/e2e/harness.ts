@@ -5,19 +5,16 @@
  * same cases run in Chromium and in Firefox with the built extension installed as users install
  * it, plus a loopback server for the fixture pages.
  *
- * `BackstoryBrowser` drives either browser. `ExtensionBrowser` is the Chromium-only shape that
- * predates it (Playwright pages in and out), kept for tests written against Playwright; every
- * page helper below accepts either kind of page.
+ * `BackstoryBrowser` drives either browser; every page helper below takes a driver's page.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { BrowserContext, Page, Worker } from "playwright-core";
-import { ROOT } from "../../scripts/lib/chromium-with-extension.ts";
+import { CHROME_BUILD, ROOT } from "../../scripts/lib/chromium-with-extension.ts";
 import { PageServer } from "../../scripts/lib/page-server.ts";
 import { BROWSER_NAMES, type BrowserDriver, type BrowserFunction, type BrowserName, type PageDriver, type ShadowRootHandle } from "./drivers/browser-driver.ts";
-import { ChromiumDriver, ChromiumPage } from "./drivers/chromium-driver.ts";
-import { FirefoxDriver } from "./drivers/firefox-driver.ts";
+import { ChromiumDriver } from "./drivers/chromium-driver.ts";
+import { FIREFOX_BUILD, FirefoxDriver } from "./drivers/firefox-driver.ts";
 
 export { BROWSER_NAMES, ROOT, type BrowserName, type PageDriver };
 export const ARTIFACTS = path.join(ROOT, "test-results/screenshots");
@@ -36,17 +33,8 @@ export class FixtureServer extends PageServer {
   }
 }
 
-/** A page as either kind of test passes it: a Playwright page (Chromium) or a driver's page. */
-export type AnyPage = Page | PageDriver;
-
-function isPageDriver(page: AnyPage): page is PageDriver {
-  return typeof (page as PageDriver).closedShadowRoot === "function";
-}
-
-/** The driver page for a page of either kind. */
-export function driverPage(page: AnyPage): PageDriver {
-  return isPageDriver(page) ? page : ChromiumPage.of(page);
-}
+/** The built extension each browser loads (`npm run build` writes both). */
+export const EXTENSION_BUILDS: Readonly<Record<BrowserName, string>> = { chromium: CHROME_BUILD, firefox: FIREFOX_BUILD };
 
 /** Backstory installed in Chromium or Firefox, with the product's test steps. */
 export class BackstoryBrowser {
@@ -56,14 +44,16 @@ export class BackstoryBrowser {
   ) {}
 
   /**
-   * Launches a browser with the built extension (`dist/chrome` or `dist/firefox`). Pass
-   * `profile` (an empty or earlier-used folder) to keep the profile across a restart.
+   * Launches a browser with the built extension (`EXTENSION_BUILDS`), or the build in
+   * `extension`. Pass `profile` (an empty or earlier-used folder) to keep the profile across a
+   * restart.
    */
-  static async launch(name: BrowserName, options: { profile?: string } = {}): Promise<BackstoryBrowser> {
-    if (name === "firefox") return new BackstoryBrowser(await FirefoxDriver.launch(options), null);
+  static async launch(name: BrowserName, options: { profile?: string; extension?: string } = {}): Promise<BackstoryBrowser> {
+    const extension = options.extension ?? EXTENSION_BUILDS[name];
+    if (name === "firefox") return new BackstoryBrowser(await FirefoxDriver.launch({ ...options, extension }), null);
     const owned = options.profile === undefined ? await mkdtemp(path.join(tmpdir(), "backstory-profile-")) : null;
     try {
-      return new BackstoryBrowser(await ChromiumDriver.launch({ profile: options.profile ?? owned! }), owned);
+      return new BackstoryBrowser(await ChromiumDriver.launch({ profile: options.profile ?? owned!, extension }), owned);
     } catch (error) {
       if (owned !== null) await rm(owned, { recursive: true, force: true });
       throw error;
@@ -109,14 +99,14 @@ export class BackstoryBrowser {
    * Sends a page-protocol message from the extension to the page's tab, found as the keyboard
    * command finds it: the active tab (the extension has no `tabs` permission to match URLs).
    */
-  async sendToTab(page: AnyPage, message: unknown): Promise<unknown> {
+  async sendToTab(page: PageDriver, message: unknown): Promise<unknown> {
     const tabId = await this.tabIdOf(page);
     return this.driver.evaluateInExtension(({ tabId, message }) => chrome.tabs.sendMessage(tabId, message, { frameId: 0 }), { tabId, message });
   }
 
   /** The browser's id of the tab showing `page` (which this brings to the front). */
-  async tabIdOf(page: AnyPage): Promise<number> {
-    await driverPage(page).bringToFront();
+  async tabIdOf(page: PageDriver): Promise<number> {
+    await page.bringToFront();
     return this.driver.evaluateInExtension(async () => {
       const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
       return tab!.id!;
@@ -124,13 +114,13 @@ export class BackstoryBrowser {
   }
 
   /** The toolbar badge's text for the tab showing `page`. */
-  async badgeOf(page: AnyPage): Promise<string> {
+  async badgeOf(page: PageDriver): Promise<string> {
     const tabId = await this.tabIdOf(page);
     return this.driver.evaluateInExtension((tabId) => chrome.action.getBadgeText({ tabId }), tabId);
   }
 
   /** Opens the popup as a page, controlling the tab that shows `page`. */
-  async openPopup(page: AnyPage, options: { lang?: "ar" | "en" } = {}): Promise<PageDriver> {
+  async openPopup(page: PageDriver, options: { lang?: "ar" | "en" } = {}): Promise<PageDriver> {
     const tabId = await this.tabIdOf(page);
     const query = new URLSearchParams({ tab: String(tabId), ...(options.lang && { lang: options.lang }) });
     return this.driver.openExtensionPage(`popup.html?${query}`);
@@ -147,80 +137,20 @@ export class BackstoryBrowser {
   }
 }
 
-/** A Chromium profile with the extension loaded, handing out Playwright pages. */
-export class ExtensionBrowser {
-  private constructor(private readonly backstory: BackstoryBrowser) {}
-
-  /** Launches Chromium with `dist/chrome` loaded; pass `profile` to reuse one across restarts. */
-  static async launch(options: { profile?: string } = {}): Promise<ExtensionBrowser> {
-    return new ExtensionBrowser(await BackstoryBrowser.launch("chromium", options));
-  }
-
-  private get chromium(): ChromiumDriver {
-    return this.backstory.driver as ChromiumDriver;
-  }
-
-  get context(): BrowserContext {
-    return this.chromium.context;
-  }
-
-  get worker(): Worker {
-    return this.chromium.worker;
-  }
-
-  get extensionId(): string {
-    return this.chromium.extensionId;
-  }
-
-  /** Opens a page and waits until the content script has finished its initial scan. */
-  async open(url: string, options: { expectScan?: boolean } = {}): Promise<Page> {
-    return ((await this.backstory.open(url, options)) as ChromiumPage).page;
-  }
-
-  /** Writes the extension's settings directly to storage, as the popup would. */
-  setSettings(settings: Record<string, unknown>): Promise<void> {
-    return this.backstory.setSettings(settings);
-  }
-
-  /** Sends a page-protocol message from the background to the page's (the active) tab. */
-  sendToTab(page: Page, message: unknown): Promise<unknown> {
-    return this.backstory.sendToTab(page, message);
-  }
-
-  /** The browser's id of the tab showing `page`. */
-  tabIdOf(page: Page): Promise<number> {
-    return this.backstory.tabIdOf(page);
-  }
-
-  /** The toolbar badge's text for the tab showing `page`. */
-  badgeOf(page: Page): Promise<string> {
-    return this.backstory.badgeOf(page);
-  }
-
-  /** Opens the popup as a page, controlling the tab that shows `page`. */
-  async openPopup(page: Page, options: { lang?: "ar" | "en" } = {}): Promise<Page> {
-    return ((await this.backstory.openPopup(page, options)) as ChromiumPage).page;
-  }
-
-  close(): Promise<void> {
-    return this.backstory.close();
-  }
-}
-
 /** Waits for the User Timing measure the content script records after its initial scan. */
-export async function waitForScan(page: AnyPage): Promise<void> {
+export async function waitForScan(page: PageDriver): Promise<void> {
   // The measure is on the document's own timeline, so the page's main world sees it (Firefox too).
-  await driverPage(page).waitForFunction(() => performance.getEntriesByName("backstory:scan").length > 0, undefined, { timeout: 15_000 });
+  await page.waitForFunction(() => performance.getEntriesByName("backstory:scan").length > 0, undefined, { timeout: 15_000 });
 }
 
 /** The texts of the ranges we highlight, in the order they were added (read from the main world). */
-export function highlightedTexts(page: AnyPage, name = MENTION_HIGHLIGHT): Promise<string[]> {
-  return driverPage(page).evaluate((name) => [...(CSS.highlights.get(name) ?? [])].map((r) => r.toString()), name);
+export function highlightedTexts(page: PageDriver, name = MENTION_HIGHLIGHT): Promise<string[]> {
+  return page.evaluate((name) => [...(CSS.highlights.get(name) ?? [])].map((r) => r.toString()), name);
 }
 
 /** The viewport centre of the first range whose text is `text` in a highlight of ours (top-level mentions by default). */
-export async function mentionCentre(page: AnyPage, text: string, occurrence = 0, name = MENTION_HIGHLIGHT): Promise<{ x: number; y: number }> {
-  const point = await driverPage(page).evaluate(
+export async function mentionCentre(page: PageDriver, text: string, occurrence = 0, name = MENTION_HIGHLIGHT): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(
     ({ name, text, occurrence }) => {
       const ranges = [...(CSS.highlights.get(name) ?? [])].filter((r) => r.toString() === text);
       const range = ranges[occurrence] as Range | undefined;
@@ -236,12 +166,11 @@ export async function mentionCentre(page: AnyPage, text: string, occurrence = 0,
 }
 
 /** Moves the pointer onto a mention (top-level by default) and waits for its card. */
-export async function hoverMention(page: AnyPage, text: string, occurrence = 0, name = MENTION_HIGHLIGHT): Promise<void> {
-  const driver = driverPage(page);
-  const { x, y } = await mentionCentre(driver, text, occurrence, name);
-  await driver.mouse.move(x - 3, y, { steps: 2 });
-  await driver.mouse.move(x, y, { steps: 2 });
-  await waitForCard(driver);
+export async function hoverMention(page: PageDriver, text: string, occurrence = 0, name = MENTION_HIGHLIGHT): Promise<void> {
+  const { x, y } = await mentionCentre(page, text, occurrence, name);
+  await page.mouse.move(x - 3, y, { steps: 2 });
+  await page.mouse.move(x, y, { steps: 2 });
+  await waitForCard(page);
 }
 
 /** The overlay host's closed shadow root, reached through the driver's protocol (CDP or BiDi). */
@@ -249,8 +178,8 @@ export class ClosedShadow {
   private constructor(private readonly root: ShadowRootHandle) {}
 
   /** Finds the overlay host and its (closed) shadow root, or null when there is none. */
-  static async find(page: AnyPage): Promise<ClosedShadow | null> {
-    const root = await driverPage(page).closedShadowRoot(OVERLAY_HOST);
+  static async find(page: PageDriver): Promise<ClosedShadow | null> {
+    const root = await page.closedShadowRoot(OVERLAY_HOST);
     return root === null ? null : new ClosedShadow(root);
   }
 
@@ -275,7 +204,7 @@ export interface CardContent {
 }
 
 /** Waits until a card is open, and returns what it shows. */
-export async function waitForCard(page: AnyPage, timeout = 5000): Promise<CardContent> {
+export async function waitForCard(page: PageDriver, timeout = 5000): Promise<CardContent> {
   const deadline = Date.now() + timeout;
   for (;;) {
     const card = await readCard(page);
@@ -289,7 +218,7 @@ export async function waitForCard(page: AnyPage, timeout = 5000): Promise<CardCo
  * Waits until the open card has finished its entrance animation, so a screenshot shows it as a
  * reader sees it (Firefox is driven fast enough to catch it fading in).
  */
-export async function waitForCardSettled(page: AnyPage): Promise<void> {
+export async function waitForCardSettled(page: PageDriver): Promise<void> {
   const shadow = await ClosedShadow.find(page);
   if (shadow === null) throw new Error("no card open");
   try {
@@ -300,7 +229,7 @@ export async function waitForCardSettled(page: AnyPage): Promise<void> {
 }
 
 /** The open card's content, or null when none is open. */
-export async function readCard(page: AnyPage): Promise<CardContent | null> {
+export async function readCard(page: PageDriver): Promise<CardContent | null> {
   const shadow = await ClosedShadow.find(page);
   if (shadow === null) return null;
   try {
@@ -318,18 +247,29 @@ export async function readCard(page: AnyPage): Promise<CardContent | null> {
 }
 
 /** Whether the overlay host is in the document (as the page sees it). */
-export function hasOverlayHost(page: AnyPage): Promise<boolean> {
-  return driverPage(page).evaluate(() => document.querySelector("[data-backstory]") !== null);
+export function hasOverlayHost(page: PageDriver): Promise<boolean> {
+  return page.evaluate(() => document.querySelector("[data-backstory]") !== null);
 }
 
 /** Waits until no card is open (the host has been removed). */
-export async function waitForNoCard(page: AnyPage, timeout = 3000): Promise<void> {
-  await driverPage(page).waitForFunction(() => document.querySelector("[data-backstory]") === null, undefined, { timeout });
+export async function waitForNoCard(page: PageDriver, timeout = 3000): Promise<void> {
+  await page.waitForFunction(() => document.querySelector("[data-backstory]") === null, undefined, { timeout });
+}
+
+/** Moves the pointer off every name (to the page's corner) and waits until the open card has closed. */
+export async function leaveCard(page: PageDriver): Promise<void> {
+  await page.mouse.move(2, 2, { steps: 2 });
+  await waitForNoCard(page, 5000);
+}
+
+/** Whether the first checkbox matching `selector` is checked; null when there is none. */
+export function isChecked(page: PageDriver, selector: string): Promise<boolean | null> {
+  return page.evaluate((s) => document.querySelector<HTMLInputElement>(s)?.checked ?? null, selector);
 }
 
 /** Records `document.body.innerHTML` as the page built it, before the content script ran. */
-export async function captureBodyBeforeExtension(page: AnyPage): Promise<void> {
-  await driverPage(page).addInitScript(() => {
+export async function captureBodyBeforeExtension(page: PageDriver): Promise<void> {
+  await page.addInitScript(() => {
     document.addEventListener("DOMContentLoaded", () => {
       (window as unknown as { __bodyBefore: string }).__bodyBefore = document.body.innerHTML;
     });
@@ -337,8 +277,8 @@ export async function captureBodyBeforeExtension(page: AnyPage): Promise<void> {
 }
 
 /** The body recorded by `captureBodyBeforeExtension`, and the body now. */
-export function bodyBeforeAndNow(page: AnyPage): Promise<{ before: string; now: string }> {
-  return driverPage(page).evaluate(() => ({ before: (window as unknown as { __bodyBefore: string }).__bodyBefore, now: document.body.innerHTML }));
+export function bodyBeforeAndNow(page: PageDriver): Promise<{ before: string; now: string }> {
+  return page.evaluate(() => ({ before: (window as unknown as { __bodyBefore: string }).__bodyBefore, now: document.body.innerHTML }));
 }
 
 /** Waits `ms` milliseconds (for checks that something does *not* happen). */

@@ -41,13 +41,6 @@ afterAll(async () => {
 /** The longest a task of ours may take: the long-task mark. */
 const LONG_TASK_MS = 50;
 /**
- * The card's opening on the 5,000-level page. Firefox 153 takes 56–65 ms there on a quiet
- * machine (Firefox 140 and Chromium stay under 50): not the page's layout, which costs ~1 ms for
- * a fixed box in a shadow root, but our own opening on that tree, not yet found. Held to this
- * bound, still well under two frames, until it is (issue 15); the scan on the page keeps 50 ms.
- */
-const CARD_ON_DEEP_PAGE_MS = 80;
-/**
  * How many times a measurement is repeated before a long task counts as ours. On a machine
  * shared with other test runs (load average 10–16 on two cores seen while writing this), even
  * at the highest priority a slice that takes 5–10 ms is now and then measured at 60–250 ms:
@@ -161,9 +154,11 @@ function rawCentre(page: PageDriver, text: string): Promise<{ x: number; y: numb
  * browser's own work for the pointer entering the text (on a 5,000-deep page Chromium spends
  * ~200 ms updating `:hover` on every ancestor, with no extension loaded), so a long dwell delay
  * (`DWELL_MS`, set for the whole suite) lets that finish before the dwell timer fires and the card
- * opens. The card's opening is judged on the best of `TRIES` openings.
+ * opens. The card's opening is judged on the best of `TRIES` openings, less `browserShare`: what
+ * the browser itself spends in it, measured without our code (`browserHighlightCost`).
  */
-async function hoverWithoutLongTasks(page: PageDriver, text: string, warmUp: string, limit = LONG_TASK_MS): Promise<void> {
+async function hoverWithoutLongTasks(page: PageDriver, text: string, warmUp: string, browserShare = 0): Promise<void> {
+  const limit = LONG_TASK_MS + browserShare;
   const { x: wx, y: wy } = await rawCentre(page, warmUp);
   await page.mouse.move(wx - 3, wy);
   await page.mouse.move(wx, wy, { steps: 2 });
@@ -198,8 +193,39 @@ async function hoverWithoutLongTasks(page: PageDriver, text: string, warmUp: str
       durations.push(opened[0]!.duration);
     }
     expect(durations.length, "tries in which the card opened after the browser had settled").toBeGreaterThan(0);
-    expect(Math.min(...durations), `the card's opening task, in ms, each try: ${durations.join(", ")}`).toBeLessThanOrEqual(limit);
+    expect(Math.min(...durations), `the card's opening task, in ms, each try: ${durations.join(", ")} (the browser's share: ${browserShare} ms)`).toBeLessThanOrEqual(limit);
   }
+}
+
+/**
+ * The browser's own share of opening a card on `text`, measured with no code of ours: the page
+ * itself adds a copy of the mention's range to a highlight of its own and reads the layout, as
+ * the card's opening does when it marks the mention active and places the card. Firefox 153
+ * lays the text out again through every ancestor when a highlight changes over text that
+ * another highlight underlines (~100 ms under load on the 5,000-level page, ~1 ms for text with
+ * no underline; Firefox 140 and Chromium: ~0), whoever changes it. The best of `TRIES`.
+ */
+async function browserHighlightCost(page: PageDriver, text: string): Promise<number> {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < TRIES; i++) {
+    const cost = await page.evaluateExpression<number>(`(() => {
+      let range = null;
+      for (const r of CSS.highlights.get("backstory-mention")) if (r.toString() === ${JSON.stringify(text)}) range = r.cloneRange();
+      const own = new Highlight();
+      CSS.highlights.set("page-own", own);
+      document.documentElement.getBoundingClientRect();
+      const start = performance.now();
+      own.add(range);
+      document.documentElement.getBoundingClientRect();
+      const cost = performance.now() - start;
+      CSS.highlights.delete("page-own");
+      document.documentElement.getBoundingClientRect();
+      return cost;
+    })()`);
+    best = Math.min(best, cost);
+    await sleep(100);
+  }
+  return Math.round(best);
 }
 
 function article(paragraphs: string[]): string {
@@ -322,12 +348,14 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
     const boxed = await page.evaluate(() =>
       [...(CSS.highlights.get("backstory-mention") ?? [])].filter((r) => (r as Range).getBoundingClientRect().width > 0).map(String).sort(),
     );
+    // Our part of the card's opening is held to the long-task mark, the browser's layout for
+    // the active mention's highlight set aside (see `browserHighlightCost`).
     if (browserName === "firefox") {
       expect(boxed).toEqual(["Long Island"]);
-      await hoverWithoutLongTasks(page, "Long Island", "Long Island", CARD_ON_DEEP_PAGE_MS);
+      await hoverWithoutLongTasks(page, "Long Island", "Long Island", await browserHighlightCost(page, "Long Island"));
     } else {
       expect(boxed).toEqual(["Alexander Darchiev", "Long Island", "Pioneer Point"]);
-      await hoverWithoutLongTasks(page, "Alexander Darchiev", "Long Island", CARD_ON_DEEP_PAGE_MS);
+      await hoverWithoutLongTasks(page, "Alexander Darchiev", "Long Island", await browserHighlightCost(page, "Alexander Darchiev"));
     }
     await page.keyboard.press("Escape");
     await waitForNoCard(page);

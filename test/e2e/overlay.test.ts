@@ -18,7 +18,6 @@ import {
   ROOT,
   bodyBeforeAndNow,
   captureBodyBeforeExtension,
-  driverPage,
   hasOverlayHost,
   highlightedTexts,
   hoverMention,
@@ -215,7 +214,7 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
       expect(await shadow.evaluate<string>(`(root) => { const b = root.querySelector('button.part-of'); b.focus(); return b.tagName + ':' + (root.activeElement === b); }`)).toBe("BUTTON:true");
       await shadow.dispose();
       await page.keyboard.press("Enter");
-      await driverPage(page).waitForFunction((name) => [...(CSS.highlights.get(name) ?? [])].map(String).join() !== "إسطنبول", "backstory-active", { timeout: 5000 });
+      await page.waitForFunction((name) => [...(CSS.highlights.get(name) ?? [])].map(String).join() !== "إسطنبول", "backstory-active", { timeout: 5000 });
       card = await waitForCard(page);
       expect(card.label).toBe(talksName);
       expect(card.text).not.toContain("جزء من");
@@ -224,7 +223,7 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
       await waitForNoCard(page);
 
       // The talks' own card stays one rest away: on the outer name outside the inner names.
-      const start = await driverPage(page).evaluate(({ name, text }) => {
+      const start = await page.evaluate(({ name, text }) => {
         const range = [...(CSS.highlights.get(name) ?? [])].find((r) => r.toString() === text) as Range;
         const word = document.createRange();
         word.setStart(range.startContainer, range.startOffset);
@@ -242,7 +241,7 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
       // In the marker style too, names inside names have a highlight of their own, drawn deeper.
       await browser.setSettings({ highlightStyle: "background" });
       try {
-        await driverPage(page).waitForFunction((name) => CSS.highlights.has(name), "backstory-mention-marked-nested", { timeout: 3000 });
+        await page.waitForFunction((name) => CSS.highlights.has(name), "backstory-mention-marked-nested", { timeout: 3000 });
         expect([...(await highlightedTexts(page, "backstory-mention-marked-nested"))].sort()).toEqual([...(await expectedTexts("seed-article.ar.html", true))].sort());
         await page.screenshot(path.join(ARTIFACTS, `nested-marker-ar.${browserName}.png`));
       } finally {

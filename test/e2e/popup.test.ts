@@ -19,6 +19,7 @@ import {
   hasOverlayHost,
   highlightedTexts,
   hoverMention,
+  isChecked,
   sleep,
   waitForCard,
   waitForScan,
@@ -40,7 +41,6 @@ const highlightCount = (page: PageDriver) =>
   page.evaluate(() => (CSS.highlights.get("backstory-mention")?.size ?? 0) + (CSS.highlights.get("backstory-mention-nested")?.size ?? 0));
 const expectedCount = async (name: string) =>
   (JSON.parse(await readFile(path.join(ROOT, "test/fixtures/pages", name.replace(/\.html$/, ".expected.json")), "utf8")) as unknown[]).length;
-const isChecked = (page: PageDriver, selector: string) => page.evaluate((s) => document.querySelector<HTMLInputElement>(s)?.checked ?? null, selector);
 
 describe.each(BROWSER_NAMES)("%s", (browserName) => {
   let browser: BackstoryBrowser;

@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import axe from "axe-core";
-import { render } from "preact";
-import { act } from "preact/test-utils";
+import { cleanup, fireEvent, render, within } from "@testing-library/preact";
 import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { buildEntityCard, type EntityCard as EntityCardData } from "../../src/core/entity-card.ts";
 import { EntityCard, type EntityCardProps } from "../../src/ui/card/EntityCard.tsx";
@@ -19,13 +18,7 @@ beforeAll(async () => {
   darchiev = card;
 });
 
-const containers: HTMLElement[] = [];
-afterEach(() => {
-  for (const container of containers.splice(0)) {
-    act(() => render(null, container));
-    container.remove();
-  }
-});
+afterEach(cleanup);
 
 function renderCard(overrides: Partial<EntityCardProps> = {}) {
   const props = {
@@ -36,12 +29,9 @@ function renderCard(overrides: Partial<EntityCardProps> = {}) {
     onOpenSource: vi.fn<(sourceId: string, factId: string) => void>(),
     ...overrides,
   };
-  const container = document.createElement("div");
-  document.body.append(container);
-  containers.push(container);
-  act(() => render(<EntityCard {...props} />, container));
-  const dialog = container.querySelector<HTMLElement>('[role="dialog"]');
-  if (dialog === null) throw new Error("no dialog rendered");
+  const { container, getByRole } = render(<EntityCard {...props} />);
+  // By role and accessible name: the card must be a dialog named by its entity's name.
+  const dialog = getByRole("dialog", { name: props.card.entity.name[props.language] });
   return { ...props, container, dialog };
 }
 
@@ -58,18 +48,13 @@ function factItem(dialog: HTMLElement, text: string): HTMLElement {
   return item;
 }
 
+/** The first button whose accessible name is `name` (throws when there is none). */
 function buttonNamed(root: HTMLElement, name: string): HTMLButtonElement {
-  const button = [...root.querySelectorAll("button")].find(
-    (b) => (b.getAttribute("aria-label") ?? b.textContent?.trim()) === name,
-  );
-  if (button === undefined) throw new Error(`no button named "${name}"`);
-  return button;
+  return within(root).getAllByRole<HTMLButtonElement>("button", { name })[0]!;
 }
 
 function press(target: Element, key: string) {
-  act(() => {
-    target.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true }));
-  });
+  fireEvent.keyDown(target, { key });
 }
 
 describe("EntityCard in English", () => {
@@ -115,7 +100,7 @@ describe("EntityCard in English", () => {
       "According to Russian Foreign Ministry · Agencies, 10 April 2025 · the quote",
       "According to Alexander Darchiev, as reported by TASS · Agencies, 10 April 2025 · the quote",
     ]);
-    act(() => buttonNamed(first, "the quote").click());
+    fireEvent.click(buttonNamed(first, "the quote"));
     expect(onOpenSource).toHaveBeenCalledWith(SOURCE_ID, "darchiev-new-ambassador-to-washington");
     const cited = statements[1]!.querySelector<HTMLElement>(".citation")!;
     expect(cited.textContent).toBe("IFP News (from Xinhua), Putin appoints new Russian envoy to US, 6 March 2025 · cited, text not included · link");
@@ -163,7 +148,7 @@ describe("EntityCard in English", () => {
     const summary = details.querySelector("summary")!;
     expect(summary.textContent).toBe("Source: Agencies, 10 April 2025");
     expect(details.open).toBe(false);
-    act(() => summary.click());
+    fireEvent.click(summary);
     expect(details.open).toBe(true);
     const quote = details.querySelector("blockquote")!;
     expect(quote.textContent).toBe(fact.quote);
@@ -221,7 +206,7 @@ describe("EntityCard controls", () => {
     expect(button.hasAttribute("aria-label")).toBe(false);
     expect(button.title).toBe("Show this card in Arabic");
     expect(button.querySelector("span")?.lang).toBe("ar");
-    act(() => button.click());
+    fireEvent.click(button);
     expect(onLanguageChange).toHaveBeenCalledExactlyOnceWith("ar");
   });
 
@@ -229,13 +214,13 @@ describe("EntityCard controls", () => {
     const { dialog, onLanguageChange } = renderCard({ language: "ar" });
     const button = buttonNamed(dialog, "English");
     expect(button.title).toBe("اعرض البطاقة بالإنجليزية");
-    act(() => button.click());
+    fireEvent.click(button);
     expect(onLanguageChange).toHaveBeenCalledExactlyOnceWith("en");
   });
 
   test("the close button closes", () => {
     const { dialog, onClose } = renderCard();
-    act(() => buttonNamed(dialog, "Close").click());
+    fireEvent.click(buttonNamed(dialog, "Close"));
     expect(onClose).toHaveBeenCalledOnce();
   });
 
@@ -262,7 +247,7 @@ describe("EntityCard controls", () => {
   test("a fact's button opens its source at its quote", () => {
     const { dialog, onOpenSource } = renderCard();
     const fact = darchiev.facts[0]!;
-    act(() => buttonNamed(factItem(dialog, fact.text.en), "Open in source viewer").click());
+    fireEvent.click(buttonNamed(factItem(dialog, fact.text.en), "Open in source viewer"));
     expect(onOpenSource).toHaveBeenCalledExactlyOnceWith(SOURCE_ID, fact.id);
   });
 
@@ -279,20 +264,14 @@ describe("EntityCard controls", () => {
   // Preact's useId is unique within one render root; the overlay renders one root per shadow root,
   // whose ids the shadow boundary keeps apart from the page's.
   test("two cards in one render root have distinct ids, each naming its own heading", () => {
-    const container = document.createElement("div");
-    document.body.append(container);
-    containers.push(container);
     const callbacks = { onLanguageChange: vi.fn(), onClose: vi.fn(), onOpenSource: vi.fn() };
-    act(() =>
-      render(
-        <>
-          <EntityCard card={darchiev} language="en" {...callbacks} />
-          <EntityCard card={darchiev} language="ar" {...callbacks} />
-        </>,
-        container,
-      ),
+    const { getAllByRole } = render(
+      <>
+        <EntityCard card={darchiev} language="en" {...callbacks} />
+        <EntityCard card={darchiev} language="ar" {...callbacks} />
+      </>,
     );
-    const [first, second] = [...container.querySelectorAll<HTMLElement>('[role="dialog"]')];
+    const [first, second] = getAllByRole("dialog");
     expect(first!.getAttribute("aria-labelledby")).not.toBe(second!.getAttribute("aria-labelledby"));
     expect(heading(first!).textContent).toBe("Alexander Darchiev");
     expect(heading(second!).textContent).toBe("ألكسندر دارشيف");
@@ -336,7 +315,7 @@ describe("EntityCard accessibility", () => {
   test.each(["en", "ar"] as const)("has no axe violations (WCAG 2 A/AA, without colour contrast) in %s", async (language) => {
     const { dialog } = renderCard({ language });
     // Open one fact's details so the quote and its button are checked too.
-    act(() => void (dialog.querySelector("details")!.open = true));
+    dialog.querySelector("details")!.open = true;
     const results = await axe.run(dialog, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] },
       // Contrast needs real layout and colours; the browser tests check it.
@@ -375,7 +354,7 @@ describe("a name inside a longer name", () => {
     // A real button: in the tab order, activated by Enter and Space as well as a click.
     expect(button?.type).toBe("button");
     expect(button?.tabIndex).toBe(0);
-    act(() => button!.click());
+    fireEvent.click(button!);
     expect(onOpen).toHaveBeenCalledOnce();
   });
 

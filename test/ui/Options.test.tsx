@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import axe from "axe-core";
-import { render } from "preact";
-import { act } from "preact/test-utils";
+import { cleanup, fireEvent, render, waitFor, within } from "@testing-library/preact";
 import { afterEach, describe, expect, test } from "vitest";
 import arMessages from "../../assets/_locales/ar/messages.json";
 import enMessages from "../../assets/_locales/en/messages.json";
@@ -11,6 +10,7 @@ import { textFromMessagesJson } from "../../src/ui/interface-text.ts";
 import { Options, type DatasetListItem, type DatasetSummary } from "../../src/ui/options/Options.tsx";
 import { stubDatasetServices } from "./fake-dataset-services.ts";
 import { fakeSettings } from "./fake-settings-services.ts";
+import { afterAnswers } from "./service-answers.ts";
 
 const datasets: DatasetSummary[] = [
   {
@@ -33,34 +33,25 @@ type RenderOptions = {
   savedMs?: number;
 };
 
-const containers: HTMLElement[] = [];
-afterEach(() => {
-  for (const container of containers.splice(0)) {
-    act(() => render(null, container));
-    container.remove();
-  }
-});
+afterEach(cleanup);
 
-/** Lets the fakes' promises resolve and Preact re-render. */
-async function settle() {
-  await act(async () => {
-    for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-  });
-}
+/** The services of the page rendered last: the steps below wait for their answers. */
+let current: object = {};
 
 async function renderOptions(options: RenderOptions = {}) {
   const store = fakeSettings(options.settings, options.problems);
   const services = { ...store.services, ...stubDatasetServices(() => options.datasetsReply ?? { ok: true, value: datasets }) };
   const language = options.language ?? "en";
   const text = textFromMessagesJson(language, language === "ar" ? arMessages : enMessages);
-  const container = document.createElement("div");
-  document.body.append(container);
-  containers.push(container);
-  act(() => render(<Options services={services} text={text} savedMs={options.savedMs ?? 2000} />, container));
-  await settle();
-  const main = container.querySelector("main");
-  if (main === null) throw new Error("no <main> rendered");
-  return { services, store, main };
+  current = services;
+  let main: HTMLElement | null = null;
+  await afterAnswers(services, () => {
+    const { container } = render(<Options services={services} text={text} savedMs={options.savedMs ?? 2000} />);
+    main = within(container as HTMLElement).getByRole<HTMLElement>("main");
+  });
+  // The settings have arrived: nothing says it is loading.
+  await waitFor(() => expect(within(main!).queryByText(text.message("loading"))).toBeNull());
+  return { services, store, main: main! };
 }
 
 function control(main: HTMLElement, id: string): HTMLInputElement {
@@ -74,23 +65,17 @@ function labelOf(main: HTMLElement, id: string): string {
 }
 
 async function click(element: HTMLElement) {
-  act(() => element.click());
-  await settle();
+  await afterAnswers(current, () => void fireEvent.click(element));
 }
 
 async function type(input: HTMLInputElement, value: string) {
-  act(() => {
-    input.value = value;
-    input.dispatchEvent(new Event("input", { bubbles: true }));
-  });
-  await settle();
+  await afterAnswers(current, () => void fireEvent.input(input, { target: { value } }));
 }
 
 /** Types a value and commits it, as leaving the field or pressing Enter does. */
 async function commit(input: HTMLInputElement, value: string) {
   await type(input, value);
-  act(() => void input.dispatchEvent(new Event("change", { bubbles: true })));
-  await settle();
+  await afterAnswers(current, () => void fireEvent.change(input));
 }
 
 async function addSite(main: HTMLElement, value: string) {
@@ -234,8 +219,8 @@ describe("Options: saving", () => {
     expect(status.textContent).toBe("");
     await click(control(main, "card-language-ar"));
     expect(status.textContent).toBe("Saved");
-    await act(() => new Promise((resolve) => setTimeout(resolve, 80)));
-    expect(status.textContent).toBe("");
+    // Cleared after `savedMs`.
+    await waitFor(() => expect(status.textContent).toBe(""));
   });
 
   test("a failed save shows the error and keeps the previous value displayed", async () => {
@@ -267,8 +252,7 @@ describe("Options: saving", () => {
 
   test("follows settings changed elsewhere", async () => {
     const { main, store } = await renderOptions();
-    act(() => store.changeElsewhere({ ...store.stored(), enabled: false, sites: ["example.com"], hoverDelayMs: 1200 }));
-    await settle();
+    await afterAnswers(current, () => store.changeElsewhere({ ...store.stored(), enabled: false, sites: ["example.com"], hoverDelayMs: 1200 }));
     expect(control(main, "option-enabled").checked).toBe(false);
     expect(listedSites(main)).toEqual(["example.com"]);
     expect(control(main, "hover-delay").value).toBe("1200");

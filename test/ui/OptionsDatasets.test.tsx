@@ -6,8 +6,7 @@
  * enabling, disabling and removing, and failed writes.
  */
 import axe from "axe-core";
-import { render } from "preact";
-import { act } from "preact/test-utils";
+import { cleanup, fireEvent, render, waitFor, within } from "@testing-library/preact";
 import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import arMessages from "../../assets/_locales/ar/messages.json";
 import enMessages from "../../assets/_locales/en/messages.json";
@@ -19,51 +18,44 @@ import { malformedFiles, quillmere, tenMegabytesOfJunk } from "../fixtures/datas
 import type { FakeStorageArea } from "../extension/fake-storage.ts";
 import { bundledDataset, realDatasetServices } from "./fake-dataset-services.ts";
 import { fakeSettings } from "./fake-settings-services.ts";
+import { afterAnswers } from "./service-answers.ts";
 
 let bundled: Dataset;
 beforeAll(async () => {
   bundled = await bundledDataset();
 });
 
-const containers: HTMLElement[] = [];
-afterEach(() => {
-  for (const container of containers.splice(0)) {
-    act(() => render(null, container));
-    container.remove();
-  }
-});
-
-async function settle() {
-  await act(async () => {
-    for (let i = 0; i < 8; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-  });
-}
+afterEach(cleanup);
 
 async function renderOptions(options: { language?: "ar" | "en"; storage?: FakeStorageArea } = {}) {
   const parts = realDatasetServices(bundled, options.storage);
   const services = { ...fakeSettings().services, ...parts.services };
+  current = services;
   const language = options.language ?? "en";
   const text = textFromMessagesJson(language, language === "ar" ? arMessages : enMessages);
-  const container = document.createElement("div");
-  document.body.append(container);
-  containers.push(container);
-  act(() => render(<Options services={services} text={text} />, container));
-  await settle();
-  const section = container.querySelector<HTMLElement>("section#datasets");
-  if (section === null) throw new Error("no datasets section");
+  let container: HTMLElement | null = null;
+  await afterAnswers(services, () => {
+    container = render(<Options services={services} text={text} />).container as HTMLElement;
+  });
+  // The section is a region named by its heading.
+  const section = within(container!).getByRole<HTMLElement>("region", { name: text.message("optionsDatasetsHeading") });
+  expect(section.id).toBe("datasets");
   return { ...parts, services, section };
 }
 
 type Rendered = Awaited<ReturnType<typeof renderOptions>>;
 
-/** Chooses a file in the import field, as the browser's file picker does. */
-async function chooseFile(section: HTMLElement, file: File) {
-  const input = section.querySelector<HTMLInputElement>("input#import-file")!;
-  act(() => {
-    Object.defineProperty(input, "files", { value: [file], configurable: true });
-    input.dispatchEvent(new Event("change", { bubbles: true }));
-  });
-  await settle();
+/** Chooses a file in the import field, as the browser's file picker does, and waits for the outcome. */
+async function chooseFile(rendered: Rendered, file: File) {
+  const input = rendered.section.querySelector<HTMLInputElement>("input#import-file")!;
+  await afterAnswers(
+    rendered.services,
+    () => {
+      Object.defineProperty(input, "files", { value: [file], configurable: true });
+      fireEvent.change(input);
+    },
+    () => expect(result(rendered.section).dataset.state).toMatch(/^(imported|refused|confirm|failed)$/),
+  );
 }
 
 const jsonFile = (content: string, name = "dataset.json") => new File([content], name, { type: "application/json" });
@@ -71,13 +63,15 @@ const jsonFile = (content: string, name = "dataset.json") => new File([content],
 async function importQuillmere(rendered: Rendered, change: (d: ReturnType<typeof quillmere>) => void = () => {}) {
   const dataset = quillmere();
   change(dataset);
-  await chooseFile(rendered.section, jsonFile(JSON.stringify(dataset), "quillmere-test.json"));
+  await chooseFile(rendered, jsonFile(JSON.stringify(dataset), "quillmere-test.json"));
 }
+
+/** The services of the page rendered last: a click waits for their answers. */
+let current: object = {};
 
 async function click(element: Element | null) {
   if (!(element instanceof HTMLElement)) throw new Error("nothing to click");
-  act(() => element.click());
-  await settle();
+  await afterAnswers(current, () => void fireEvent.click(element));
 }
 
 const item = (section: HTMLElement, id: string) => section.querySelector<HTMLElement>(`li[data-dataset="${id}"]`);
@@ -153,7 +147,8 @@ describe("importing a valid file", () => {
     await importQuillmere(rendered, (d) => void (d.version = "1.1.0"));
     const question = rendered.section.querySelector("#import-confirm")!;
     expect(question.querySelector("p")?.textContent).toBe("“TEST DATA — Quillmere water hearing (fictional)”, version 1.0.0, is already imported. Replace it with version 1.1.0?");
-    expect(document.activeElement?.id).toBe("import-replace");
+    // Focus moves to the question's default answer in an effect, after the question is drawn.
+    await waitFor(() => expect(document.activeElement?.id).toBe("import-replace"));
     expect(rendered.storage.snapshot()).toEqual(before);
     await click(rendered.section.querySelector("#import-keep"));
     expect(result(rendered.section).textContent).toBe("Nothing was imported.");
@@ -182,7 +177,7 @@ describe("importing a malformed file", () => {
     "%s: lists each problem with its JSON path and a message in the interface language, and stores nothing",
     async (_, malformed) => {
       const rendered = await renderOptions();
-      await chooseFile(rendered.section, jsonFile(malformed.content, malformed.file));
+      await chooseFile(rendered, jsonFile(malformed.content, malformed.file));
       const problems = rendered.section.querySelector("#import-problems")!;
       expect(problems.querySelector(".problems-summary")?.textContent).toMatch(new RegExp(`^“${malformed.file}” was not imported, and nothing was saved\\. Problems found: \\d+$`));
       const listed = [...problems.querySelectorAll<HTMLElement>("li.problem")].map((li) => ({
@@ -206,7 +201,7 @@ describe("importing a malformed file", () => {
     const rendered = await renderOptions();
     const wordings = new Map<string, string>();
     for (const malformed of malformedFiles("istanbul-talks-2025")) {
-      await chooseFile(rendered.section, jsonFile(malformed.content, malformed.file));
+      await chooseFile(rendered, jsonFile(malformed.content, malformed.file));
       for (const li of rendered.section.querySelectorAll<HTMLElement>("li.problem")) {
         wordings.set(`${li.dataset.code} ${li.dataset.path}`, li.querySelector(".problem-text")?.textContent ?? "");
       }
@@ -232,7 +227,7 @@ describe("importing a malformed file", () => {
     const junk = tenMegabytesOfJunk();
     const file = jsonFile(junk.content, junk.file);
     const read = vi.spyOn(file, "text");
-    await chooseFile(rendered.section, file);
+    await chooseFile(rendered, file);
     expect(read).not.toHaveBeenCalled();
     expect(rendered.services.checkImport).not.toHaveBeenCalled();
     const problem = rendered.section.querySelector<HTMLElement>("#import-problems li.problem")!;
@@ -253,7 +248,7 @@ describe("importing a malformed file", () => {
     const rendered = await renderOptions();
     const dataset = quillmere();
     dataset.facts = Array.from({ length: 300 }, (_, i) => ({ ...dataset.facts![0]!, id: `fact-${i}`, source: "nowhere" }));
-    await chooseFile(rendered.section, jsonFile(JSON.stringify(dataset)));
+    await chooseFile(rendered, jsonFile(JSON.stringify(dataset)));
     expect(rendered.section.querySelectorAll("li.problem")).toHaveLength(100);
     expect(rendered.section.querySelector(".problems-summary")?.textContent).toContain("Problems found: 300");
     expect(rendered.section.querySelector(".problems-more")?.textContent).toBe("…and 200 more.");
@@ -262,7 +257,7 @@ describe("importing a malformed file", () => {
   test("in Arabic: the problems are Arabic, the JSON paths stay as they are, left to right", async () => {
     const rendered = await renderOptions({ language: "ar" });
     const malformed = malformedFiles("istanbul-talks-2025").find((f) => f.name === "unknown references")!;
-    await chooseFile(rendered.section, jsonFile(malformed.content, malformed.file));
+    await chooseFile(rendered, jsonFile(malformed.content, malformed.file));
     expect(rendered.section.querySelector(".problems-summary")?.textContent).toBe("لم يُستورد «unknown-references.json» ولم يُحفظ أي شيء. عدد المشكلات: 4");
     const first = rendered.section.querySelector("li.problem")!;
     expect(first.querySelector(".problem-path")?.textContent).toBe("$.entities[0].related[0]");
@@ -318,11 +313,9 @@ describe("enabling, disabling and removing", () => {
   test("a change made elsewhere (another settings tab) shows at once", async () => {
     const rendered = await renderOptions();
     await importQuillmere(rendered);
-    await rendered.store.setEnabled("quillmere-test", false);
-    await settle();
+    await afterAnswers(rendered.services, () => rendered.store.setEnabled("quillmere-test", false));
     expect(item(rendered.section, "quillmere-test")!.querySelector<HTMLInputElement>("input.dataset-enabled")!.checked).toBe(false);
-    await rendered.store.remove("quillmere-test");
-    await settle();
+    await afterAnswers(rendered.services, () => rendered.store.remove("quillmere-test"));
     expect(item(rendered.section, "quillmere-test")).toBeNull();
   });
 });
@@ -338,7 +331,7 @@ describe("accessibility", () => {
     let results = await axe.run(rendered.section, axeOptions);
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
     const malformed = malformedFiles("istanbul-talks-2025")[0]!;
-    await chooseFile(rendered.section, jsonFile(malformed.content, malformed.file));
+    await chooseFile(rendered, jsonFile(malformed.content, malformed.file));
     results = await axe.run(rendered.section, axeOptions);
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   });

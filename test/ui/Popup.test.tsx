@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import axe from "axe-core";
-import { render } from "preact";
-import { act } from "preact/test-utils";
+import { act, cleanup, fireEvent, render, waitFor, within } from "@testing-library/preact";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import arMessages from "../../assets/_locales/ar/messages.json";
 import enMessages from "../../assets/_locales/en/messages.json";
@@ -10,6 +9,7 @@ import type { Settings } from "../../src/shared/settings.ts";
 import { textFromMessagesJson } from "../../src/ui/interface-text.ts";
 import { Popup, type DatasetListItem, type DatasetSummary, type EntitiesOnPage } from "../../src/ui/popup/Popup.tsx";
 import { fakeSettings } from "./fake-settings-services.ts";
+import { afterAnswers } from "./service-answers.ts";
 
 const SITE = "www.aljazeera.net";
 
@@ -53,20 +53,7 @@ type Options = {
   datasetsReply?: Reply<DatasetListItem[]>;
 };
 
-const containers: HTMLElement[] = [];
-afterEach(() => {
-  for (const container of containers.splice(0)) {
-    act(() => render(null, container));
-    container.remove();
-  }
-});
-
-/** Lets the fakes' promises resolve and Preact re-render. */
-async function settle() {
-  await act(async () => {
-    for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-  });
-}
+afterEach(cleanup);
 
 async function renderPopup(options: Options = {}) {
   const store = fakeSettings(options.settings);
@@ -83,19 +70,24 @@ async function renderPopup(options: Options = {}) {
   };
   const language = options.language ?? "en";
   const text = textFromMessagesJson(language, language === "ar" ? arMessages : enMessages);
-  const container = document.createElement("div");
-  document.body.append(container);
-  containers.push(container);
-  act(() => render(<Popup services={services} text={text} />, container));
-  await settle();
-  const main = container.querySelector("main");
-  if (main === null) throw new Error("no <main> rendered");
-  return { services, store, main };
+  const { container, unmount } = render(<Popup services={services} text={text} />);
+  // The main landmark, found by its role.
+  const main = within(container as HTMLElement).getByRole<HTMLElement>("main");
+  // Loaded: the settings (the global switch is enabled once they are), the page's names and the datasets.
+  await waitFor(() => {
+    expect(switchById(main, "switch-everywhere").disabled).toBe(false);
+    expect(main.querySelector('#names-status[data-state="loading"]')).toBeNull();
+    expect(within(main).queryByText(text.message("loading"))).toBeNull();
+  });
+  return { services, store, main, unmount };
 }
 
+/** A switch by its id, checked to be a switch by role (what a screen reader announces). */
 function switchById(main: HTMLElement, id: string): HTMLInputElement {
-  const input = main.querySelector<HTMLInputElement>(`#${id}`);
-  if (input === null) throw new Error(`no #${id}`);
+  const input = within(main)
+    .getAllByRole<HTMLInputElement>("switch")
+    .find((s) => s.id === id);
+  if (input === undefined) throw new Error(`no switch #${id}`);
   return input;
 }
 
@@ -104,10 +96,13 @@ function labelOf(main: HTMLElement, input: HTMLInputElement): string {
   return main.querySelector(`label[for="${input.id}"]`)?.textContent ?? "";
 }
 
-async function toggle(input: HTMLInputElement) {
-  act(() => input.click());
-  await settle();
+/** Clicks a switch and waits until the popup has the fake store's answer (a disabled switch asks nothing). */
+async function toggle(input: HTMLInputElement, store: ReturnType<typeof fakeSettings>) {
+  await afterAnswers(store.services, () => void fireEvent.click(input));
 }
+
+/** TASS's button, named by its name and its count in words (happy-dom, having no layout, puts a space between the two spans). */
+const TASS_BUTTON = /^TASS ?, 3 mentions$/;
 
 function nameStatus(main: HTMLElement): string | undefined {
   return main.querySelector<HTMLElement>("#names-status")?.dataset.state;
@@ -130,11 +125,11 @@ describe("Popup: the switches", () => {
     const { main, store } = await renderPopup();
     const everywhere = switchById(main, "switch-everywhere");
     expect(everywhere.checked).toBe(true);
-    await toggle(everywhere);
+    await toggle(everywhere, store);
     expect(store.stored().enabled).toBe(false);
     expect(everywhere.checked).toBe(false);
     expect(nameStatus(main)).toBe("off-everywhere");
-    await toggle(everywhere);
+    await toggle(everywhere, store);
     expect(store.stored().enabled).toBe(true);
   });
 
@@ -152,11 +147,11 @@ describe("Popup: the switches", () => {
     const { main, store } = await renderPopup({ settings: { siteMode: "all-except", sites: ["example.com"] } });
     const site = switchById(main, "switch-site");
     expect(site.checked).toBe(true);
-    await toggle(site);
+    await toggle(site, store);
     expect(store.stored()).toMatchObject({ siteMode: "all-except", sites: ["example.com", SITE] });
     expect(site.checked).toBe(false);
     expect(nameStatus(main)).toBe("off-here");
-    await toggle(site);
+    await toggle(site, store);
     expect(store.stored()).toMatchObject({ siteMode: "all-except", sites: ["example.com"] });
   });
 
@@ -165,7 +160,7 @@ describe("Popup: the switches", () => {
     const site = switchById(main, "switch-site");
     expect(site.checked).toBe(false);
     expect(nameStatus(main)).toBe("off-here");
-    await toggle(site);
+    await toggle(site, store);
     expect(store.stored()).toMatchObject({ siteMode: "only-listed", sites: [SITE] });
     expect(site.checked).toBe(true);
   });
@@ -183,15 +178,14 @@ describe("Popup: the switches", () => {
     const { main, store } = await renderPopup({ page: { ok: true, value: { ...pageWithNames, site: "" } } });
     const site = switchById(main, "switch-site");
     expect(site.disabled).toBe(true);
-    await toggle(site);
+    await toggle(site, store);
     expect(store.services.saveSettings).not.toHaveBeenCalled();
   });
 
   test("follows settings changed elsewhere", async () => {
     const { main, store } = await renderPopup();
     act(() => store.changeElsewhere({ ...store.stored(), enabled: false }));
-    await settle();
-    expect(switchById(main, "switch-everywhere").checked).toBe(false);
+    await waitFor(() => expect(switchById(main, "switch-everywhere").checked).toBe(false));
     expect(switchById(main, "switch-site").disabled).toBe(true);
   });
 
@@ -199,7 +193,7 @@ describe("Popup: the switches", () => {
     const { main, store } = await renderPopup();
     store.failSavesWith("QUOTA_BYTES_PER_ITEM quota exceeded");
     const everywhere = switchById(main, "switch-everywhere");
-    await toggle(everywhere);
+    await toggle(everywhere, store);
     expect(everywhere.checked).toBe(true);
     expect(store.stored().enabled).toBe(true);
     const error = main.querySelector("#save-error");
@@ -208,9 +202,9 @@ describe("Popup: the switches", () => {
   });
 
   test("stops watching settings when closed", async () => {
-    const { store } = await renderPopup();
+    const { store, unmount } = await renderPopup();
     expect(store.watcherCount()).toBe(1);
-    for (const container of containers.splice(0)) act(() => render(null, container));
+    act(() => void unmount());
     expect(store.watcherCount()).toBe(0);
   });
 });
@@ -242,18 +236,17 @@ describe("Popup: the names on the page", () => {
 
   test("choosing a name reveals it on the page and closes the popup", async () => {
     const { main, services } = await renderPopup();
-    act(() => main.querySelector<HTMLButtonElement>('#entities button[data-entity="tass"]')!.click());
-    await settle();
+    fireEvent.click(within(main).getByRole("button", { name: TASS_BUTTON }));
+    await waitFor(() => expect(services.close).toHaveBeenCalledOnce());
     expect(services.revealEntity).toHaveBeenCalledExactlyOnceWith("tass", "istanbul-talks-2025");
-    expect(services.close).toHaveBeenCalledOnce();
   });
 
   test("a name no longer on the page says so and keeps the popup open", async () => {
     const { main, services } = await renderPopup({ revealed: false });
-    act(() => main.querySelector<HTMLButtonElement>('#entities button[data-entity="tass"]')!.click());
-    await settle();
+    fireEvent.click(within(main).getByRole("button", { name: TASS_BUTTON }));
+    // An alert, so a screen reader announces it.
+    expect((await within(main).findByRole("alert")).textContent).toBe("That name is no longer on the page.");
     expect(services.close).not.toHaveBeenCalled();
-    expect(main.querySelector("#reveal-error")?.textContent).toBe("That name is no longer on the page.");
   });
 
   test.each([
@@ -291,13 +284,11 @@ describe("Popup: the names on the page", () => {
         openPanel: vi.fn(),
         close: vi.fn(),
       };
-      const container = document.createElement("div");
-      containers.push(container);
-      act(() => render(<Popup services={services} text={textFromMessagesJson("en", enMessages)} refreshMs={1000} />, container));
+      const { unmount } = render(<Popup services={services} text={textFromMessagesJson("en", enMessages)} refreshMs={1000} />);
       expect(entitiesOnPage).toHaveBeenCalledTimes(1);
       await act(async () => void (await vi.advanceTimersByTimeAsync(3000)));
       expect(entitiesOnPage).toHaveBeenCalledTimes(4);
-      act(() => render(null, container));
+      act(() => void unmount());
       await vi.advanceTimersByTimeAsync(3000);
       expect(entitiesOnPage).toHaveBeenCalledTimes(4);
     } finally {
@@ -313,13 +304,12 @@ describe("Popup: the dataset and settings", () => {
     const source = main.querySelector('.source[data-source="istanbul-talks-2025-04-10"]')!;
     expect(source.querySelector("cite")?.textContent).toBe(datasets[0]!.sources[0]!.title);
     expect(source.querySelector(".source-meta")?.textContent).toBe("Agencies, 10 April 2025");
-    const link = source.querySelector<HTMLAnchorElement>("a.open-source")!;
+    const link = within(source as HTMLElement).getByRole<HTMLAnchorElement>("link", { name: "Read the source" });
     const url = "chrome-extension://backstory/source.html?dataset=istanbul-talks-2025&source=istanbul-talks-2025-04-10&lang=en";
     expect(link.getAttribute("href")).toBe(url);
     expect(link.textContent).toBe("Read the source");
-    act(() => link.click());
-    await settle();
-    expect(services.openUrl).toHaveBeenCalledExactlyOnceWith(url);
+    fireEvent.click(link);
+    await waitFor(() => expect(services.openUrl).toHaveBeenCalledExactlyOnceWith(url));
     expect(services.close).toHaveBeenCalledOnce();
   });
 
@@ -356,11 +346,10 @@ describe("Popup: the dataset and settings", () => {
 
   test("the settings button opens the settings page", async () => {
     const { main, services } = await renderPopup();
-    const button = main.querySelector<HTMLButtonElement>("#open-settings")!;
-    expect(button.textContent).toBe("Settings");
-    act(() => button.click());
-    await settle();
-    expect(services.openOptions).toHaveBeenCalledOnce();
+    const button = within(main).getByRole("button", { name: "Settings" });
+    expect(button.id).toBe("open-settings");
+    fireEvent.click(button);
+    await waitFor(() => expect(services.openOptions).toHaveBeenCalledOnce());
   });
 });
 

@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import axe from "axe-core";
-import { render } from "preact";
-import { act } from "preact/test-utils";
+import { cleanup, render, within } from "@testing-library/preact";
 import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import type { Dataset } from "../../src/core/dataset-schema.ts";
 import { SourceViewer, type SourceViewerProps } from "../../src/ui/source-viewer/SourceViewer.tsx";
@@ -18,16 +17,14 @@ beforeAll(async () => {
 });
 
 afterEach(() => {
-  act(() => render(null, document.body));
-  document.body.replaceChildren();
+  cleanup();
   vi.restoreAllMocks();
 });
 
 function renderViewer(props: Partial<SourceViewerProps> = {}) {
   const scrolled = vi.spyOn(HTMLElement.prototype, "scrollIntoView");
-  act(() => render(<SourceViewer dataset={dataset} sourceId={SOURCE_ID} factId={null} language="en" {...props} />, document.body));
-  const main = document.querySelector("main");
-  if (main === null) throw new Error("no <main> rendered");
+  const { container } = render(<SourceViewer dataset={dataset} sourceId={SOURCE_ID} factId={null} language="en" {...props} />);
+  const main = within(container as HTMLElement).getByRole<HTMLElement>("main");
   return { main, scrolled };
 }
 

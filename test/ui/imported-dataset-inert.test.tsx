@@ -5,8 +5,8 @@
  * every place that shows it — the card, the popup, the settings page's list, the source viewer —
  * must show the markup as text, creating no element and running nothing.
  */
-import { render, type ComponentChild } from "preact";
-import { act } from "preact/test-utils";
+import { cleanup, render } from "@testing-library/preact";
+import type { ComponentChild } from "preact";
 import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import enMessages from "../../assets/_locales/en/messages.json";
 import { compileMatcherTable } from "../../src/core/compile-matcher-table.ts";
@@ -23,6 +23,7 @@ import { SourceViewer } from "../../src/ui/source-viewer/SourceViewer.tsx";
 import { hostileDataset, IMG_PAYLOAD, SCRIPT_PAYLOAD } from "../fixtures/datasets/test-datasets.ts";
 import { bundledDataset, realDatasetServices } from "./fake-dataset-services.ts";
 import { fakeSettings } from "./fake-settings-services.ts";
+import { afterAnswers } from "./service-answers.ts";
 
 const text = textFromMessagesJson("en", enMessages);
 let parts: ReturnType<typeof realDatasetServices>;
@@ -38,24 +39,18 @@ beforeAll(async () => {
   imported = found.dataset;
 });
 
-const containers: HTMLElement[] = [];
 afterEach(() => {
-  for (const container of containers.splice(0)) {
-    act(() => render(null, container));
-    container.remove();
-  }
+  cleanup();
   delete (window as { __backstoryPwned?: unknown }).__backstoryPwned;
 });
 
-async function mount(node: ComponentChild): Promise<HTMLElement> {
-  const container = document.createElement("div");
-  document.body.append(container);
-  containers.push(container);
-  act(() => render(node, container));
-  await act(async () => {
-    for (let i = 0; i < 8; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+/** Renders `node` and waits until the `services` it was given have answered everything it asked. */
+async function mount(node: ComponentChild, services: object = {}): Promise<HTMLElement> {
+  let container: HTMLElement | null = null;
+  await afterAnswers(services, () => {
+    container = render(node).container as HTMLElement;
   });
-  return container;
+  return container!;
 }
 
 /** The markup shows as text, and none of it became an element or ran. */
@@ -93,13 +88,14 @@ describe("markup in an imported dataset is only text", () => {
       openPanel: vi.fn(async () => true),
       close: vi.fn(),
     };
-    const container = await mount(<Popup services={services} text={text} />);
+    const container = await mount(<Popup services={services} text={text} />, services);
     expect(container.querySelector('.dataset-entry[data-dataset="quillmere-hostile-test"]')).not.toBeNull();
     expectInert(container, `TEST DATA — hostile ${IMG_PAYLOAD}`, `Ilse Varnhagen ${SCRIPT_PAYLOAD}`, SCRIPT_PAYLOAD);
   });
 
   test("in the settings page's list", async () => {
-    const container = await mount(<Options services={{ ...fakeSettings().services, ...parts.services }} text={text} />);
+    const services = { ...fakeSettings().services, ...parts.services };
+    const container = await mount(<Options services={services} text={text} />, services);
     const item = container.querySelector('li[data-dataset="quillmere-hostile-test"]')!;
     expect(item.querySelector(".dataset-name")?.textContent).toBe(`TEST DATA — hostile ${IMG_PAYLOAD}, version 1.0.0`);
     expect(item.querySelector("button.remove-dataset")?.getAttribute("aria-label")).toBe(`Remove TEST DATA — hostile ${IMG_PAYLOAD}`);

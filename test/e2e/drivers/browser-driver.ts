@@ -38,6 +38,11 @@ export interface PageDriver {
   /** Clicks the centre of the first element matching `selector`, as a user's pointer would. */
   click(selector: string): Promise<void>;
   focus(selector: string): Promise<void>;
+  /**
+   * Chooses a file on disk in the first `<input type=file>` matching `selector`, as a reader does
+   * in the file dialog: the input's `input` and `change` events fire.
+   */
+  chooseFile(selector: string, file: string): Promise<void>;
   /** Runs `fn` in every document this tab loads from now on, before the page's own scripts. */
   addInitScript(fn: () => void): Promise<void>;
   readonly mouse: {

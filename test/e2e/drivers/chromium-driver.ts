@@ -76,6 +76,10 @@ export class ChromiumPage implements PageDriver {
     await this.page.focus(selector);
   }
 
+  async chooseFile(selector: string, file: string): Promise<void> {
+    await this.page.setInputFiles(selector, file);
+  }
+
   async addInitScript(fn: () => void): Promise<void> {
     await this.page.addInitScript(fn);
   }
@@ -207,8 +211,9 @@ export class ChromiumDriver implements BrowserDriver {
     private readonly profile: string,
   ) {}
 
-  static async launch(options: { profile: string }): Promise<ChromiumDriver> {
-    const { context, worker, extensionId } = await launchChromiumWithExtension({ profile: options.profile, headless: true });
+  /** Launches on `profile` with the built extension in `extension` (a folder) loaded. */
+  static async launch(options: { profile: string; extension: string }): Promise<ChromiumDriver> {
+    const { context, worker, extensionId } = await launchChromiumWithExtension({ ...options, headless: true });
     const version = `Chromium ${await worker.evaluate(() => /Chrome\/([\d.]+)/.exec(navigator.userAgent)?.[1] ?? "?")}`;
     return new ChromiumDriver(context, worker, extensionId, version, options.profile);
   }

@@ -18,7 +18,8 @@ import { raiseProcessTreePriority } from "./process-priority.ts";
 import { VIEWPORT, type BrowserDriver, type BrowserFunction, type ConsoleEntry, type PageDriver, type ShadowRootHandle } from "./browser-driver.ts";
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? "/usr/lib/firefox-esr/firefox-esr";
-const FIREFOX_BUILD = path.join(ROOT, "dist/firefox");
+/** The Firefox build `npm run build` writes. */
+export const FIREFOX_BUILD = path.join(ROOT, "dist/firefox");
 
 /**
  * The extension's moz-extension:// host, pinned through `extensions.webextensions.uuids`
@@ -160,6 +161,37 @@ export class FirefoxPage implements PageDriver {
     await this.page.focus(selector);
   }
 
+  /**
+   * Through WebDriver BiDi's `input.setFiles` (what puppeteer's `uploadFile` sends), on the input
+   * the browser locates. A Firefox whose BiDi lacks the command gets the file through the page
+   * instead, as a `File` in a `DataTransfer` with the events a choice fires.
+   */
+  async chooseFile(selector: string, file: string): Promise<void> {
+    const context = contextOf(this.page);
+    const { result } = await this.bidi.send("browsingContext.locateNodes", { context, locator: { type: "css", value: selector }, maxNodeCount: 1 });
+    const [input] = (result as { nodes: RemoteValue[] }).nodes;
+    if (input?.sharedId === undefined) throw new Error(`no element matches ${selector}`);
+    try {
+      await this.bidi.send("input.setFiles", { context, element: { sharedId: input.sharedId }, files: [file] });
+      return;
+    } catch (error) {
+      if (!/unknown command/i.test(String(error))) throw error;
+    }
+    const content = (await readFile(file)).toString("base64");
+    await this.evaluate(
+      ({ selector, name, content }) => {
+        const bytes = Uint8Array.from(atob(content), (c) => c.charCodeAt(0));
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([bytes], name));
+        const element = document.querySelector<HTMLInputElement>(selector)!;
+        element.files = transfer.files;
+        element.dispatchEvent(new Event("input", { bubbles: true }));
+        element.dispatchEvent(new Event("change", { bubbles: true }));
+      },
+      { selector, name: path.basename(file), content },
+    );
+  }
+
   async addInitScript(fn: () => void): Promise<void> {
     await this.page.evaluateOnNewDocument(fn);
   }
@@ -299,8 +331,9 @@ export class FirefoxDriver implements BrowserDriver {
     readonly version: string,
   ) {}
 
-  static async launch(options: { profile?: string } = {}): Promise<FirefoxDriver> {
-    const manifest = JSON.parse(await readFile(path.join(FIREFOX_BUILD, "manifest.json"), "utf8")) as {
+  /** Launches with the built extension in `extension` (a folder) installed as a temporary add-on. */
+  static async launch(options: { profile?: string; extension: string }): Promise<FirefoxDriver> {
+    const manifest = JSON.parse(await readFile(path.join(options.extension, "manifest.json"), "utf8")) as {
       browser_specific_settings: { gecko: { id: string } };
     };
     const geckoId = manifest.browser_specific_settings.gecko.id;
@@ -322,7 +355,7 @@ export class FirefoxDriver implements BrowserDriver {
       },
     });
     try {
-      const installed = await browser.installExtension(FIREFOX_BUILD);
+      const installed = await browser.installExtension(options.extension);
       if (installed !== geckoId) throw new Error(`installed ${installed}, expected ${geckoId}`);
       const [product, version] = (await browser.version()).split("/");
       const driver = new FirefoxDriver(browser, bidiOf(browser), `${product === "firefox" ? "Firefox" : product} ${version}`);
