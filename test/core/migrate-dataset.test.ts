@@ -40,6 +40,8 @@ describe("migrateDataset", () => {
       name: { ar: "قديم", en: "Old" },
       version: "1.2.3",
       description: { ar: "وصف.", en: "About." },
+      // Format 1 had no disputes between facts.
+      disputes: [],
       sources: [{ id: "s", title: "t", publisher: { ar: "و", en: "P" }, language: "ar", eventDate: "2025-04-10", text: "قال س. وحدث ص." }],
       entities: [
         { id: "e", type: "person", name: { ar: "س", en: "S" }, aliases: ["Ess"], exclusions: [], related: [], background: [{ text: { ar: "ملخص.", en: "Summary." }, sources: [] }] },
