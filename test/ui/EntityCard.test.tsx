@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import axe from "axe-core";
-import { cleanup, fireEvent, render, within } from "@testing-library/preact";
+import { cleanup, fireEvent, render, waitFor, within } from "@testing-library/preact";
 import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { buildEntityCard, type EntityCard as EntityCardData } from "../../src/core/entity-card.ts";
 import { EntityCard, type EntityCardProps } from "../../src/ui/card/EntityCard.tsx";
@@ -366,9 +366,6 @@ describe("a name inside a longer name", () => {
 });
 
 describe("disputes and citations on the card", () => {
-  /** Lets the handlers' promises resolve and Preact re-render. */
-  const settle = () => act(async () => void (await new Promise((resolve) => setTimeout(resolve, 0))));
-
   test("a disputed fact names the point in dispute and opens the panel there; when the browser refuses, it says how to open it", async () => {
     const onOpenDispute = vi.fn(async (_id: string) => false);
     const { dialog } = renderCard({ onOpenDispute });
@@ -376,20 +373,18 @@ describe("disputes and citations on the card", () => {
     expect(item.querySelector(".disputed")?.textContent).toBe("Disputed: How far the talks go towards normalisation — See the other side");
     // Darchiev's other facts are not in a dispute.
     expect(dialog.querySelectorAll(".see-other-side")).toHaveLength(1);
-    act(() => item.querySelector<HTMLButtonElement>(".see-other-side")!.click());
+    fireEvent.click(item.querySelector<HTMLButtonElement>(".see-other-side")!);
     expect(onOpenDispute).toHaveBeenCalledWith("how-far-normalisation-goes");
-    await settle();
-    expect(item.querySelector(".panel-hint")?.textContent).toBe("Open Backstory's side panel (Alt+Shift+P, or the sidebar menu) to see the other side.");
+    await waitFor(() => expect(item.querySelector(".panel-hint")?.textContent).toBe("Open Backstory's side panel (Alt+Shift+P, or the sidebar menu) to see the other side."));
   });
 
   test("copy citation hands the card's fact to the copier and says whether it was copied", async () => {
     const onCopyCitation = vi.fn(async (_fact: EntityCardData["facts"][number]) => true);
     const { dialog } = renderCard({ onCopyCitation });
     const item = factItem(dialog, "progress had been made in normalising relations");
-    act(() => item.querySelector<HTMLButtonElement>(".copy-citation")!.click());
+    fireEvent.click(item.querySelector<HTMLButtonElement>(".copy-citation")!);
     expect(onCopyCitation.mock.calls[0]![0].id).toBe("darchiev-progress-normalising-missions");
-    await settle();
-    expect(item.querySelector(".copy-status")?.textContent).toBe("Citation copied");
+    await waitFor(() => expect(item.querySelector(".copy-status")?.textContent).toBe("Citation copied"));
   });
 
   test("without the handlers (a card shown elsewhere), neither control is offered", () => {

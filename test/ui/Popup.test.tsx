@@ -356,13 +356,12 @@ describe("Popup: the dataset and settings", () => {
 describe("the side panel button", () => {
   test("opens the panel from the click, then closes the popup", async () => {
     const { main, services } = await renderPopup();
-    const button = main.querySelector<HTMLButtonElement>("#open-panel")!;
-    expect(button.textContent).toBe("Open the side panel");
-    act(() => button.click());
+    const button = within(main).getByRole("button", { name: "Open the side panel" });
+    expect(button.id).toBe("open-panel");
+    fireEvent.click(button);
     // Called within the click itself: a side panel opens only while the user action is current.
     expect(services.openPanel).toHaveBeenCalledOnce();
-    await settle();
-    expect(services.close).toHaveBeenCalledOnce();
+    await waitFor(() => expect(services.close).toHaveBeenCalledOnce());
   });
 });
 
