@@ -12,7 +12,7 @@ import type { Reply } from "../../src/shared/messages.ts";
 import type { Settings } from "../../src/shared/settings.ts";
 import { textFromMessagesJson } from "../../src/ui/interface-text.ts";
 import { SidePanel, type PanelServices } from "../../src/ui/side-panel/SidePanel.tsx";
-import type { EntitiesOnPage } from "../../src/ui/side-panel/page-state.ts";
+import type { EntitiesOnPage } from "../../src/ui/page-state.ts";
 import { BUNDLED_DATASET, readDatasetFile } from "../../scripts/lib/read-dataset-file.ts";
 import { fakeSettings } from "./fake-settings-services.ts";
 

@@ -5,18 +5,18 @@
  * tests render it with fakes; `popup-page.tsx` wires the browser.
  */
 import { useEffect, useState } from "preact/hooks";
-import type { EntityType } from "../../core/dataset-schema.ts";
-import { isReadableDataset, type DatasetListItem, type DatasetSummary, type pageProtocol, type Reply, type ResponseOf } from "../../shared/messages.ts";
+import { isReadableDataset, type DatasetListItem, type DatasetSummary, type Reply } from "../../shared/messages.ts";
 import { isOverlayOnFor, withSiteEnabled, type Settings } from "../../shared/settings.ts";
 import { directionOf, formatDate } from "../card/card-strings.ts";
 import { countText, type InterfaceText, type MessageKey } from "../interface-text.ts";
 import { isListableHost } from "../site-host.ts";
 import { useStoredSettings, type SettingsServices } from "../use-stored-settings.ts";
-import { groupEntities } from "./group-entities.ts";
+import { pageState, type EntitiesOnPage, type PageState } from "../page-state.ts";
+import { EntityGroups } from "./EntityGroups.tsx";
 import { sourceViewerPath } from "../../shared/source-viewer-path.ts";
 
 /** What a tab's content script reports about its page. */
-export type EntitiesOnPage = ResponseOf<typeof pageProtocol, "getEntitiesOnPage">;
+export type { EntitiesOnPage };
 export type { DatasetListItem, DatasetSummary };
 
 /** Everything the popup asks of the browser, bound to the tab it controls. */
@@ -46,14 +46,6 @@ export type PopupProps = {
   text: InterfaceText;
   /** Asks the page again this often (ms) while the popup is open, so a scan in progress fills in; 0 asks once. */
   refreshMs?: number;
-};
-
-const typeHeadings: Record<EntityType, MessageKey> = {
-  person: "popupTypePerson",
-  place: "popupTypePlace",
-  property: "popupTypeProperty",
-  organization: "popupTypeOrganization",
-  event: "popupTypeEvent",
 };
 
 /** The whole popup, rendered into `<body>`. */
@@ -217,9 +209,8 @@ function useDatasets(services: PopupServices): Reply<DatasetListItem[]> | null {
 type NamesOnPageProps = { page: Reply<EntitiesOnPage> | null; settings: Settings | null; services: PopupServices; text: InterfaceText };
 
 /** Why the list of names is empty, as `data-state` on its placeholder. */
-type EmptyState = "loading" | "unavailable" | "off-everywhere" | "off-here" | "scanning" | "none";
 
-const emptyMessages: Record<EmptyState, MessageKey> = {
+const emptyMessages: Record<PageState, MessageKey> = {
   loading: "loading",
   unavailable: "popupPageUnavailable",
   "off-everywhere": "popupOffEverywhere",
@@ -231,7 +222,7 @@ const emptyMessages: Record<EmptyState, MessageKey> = {
 /** The names found on the tab, grouped by type, or why there are none. */
 function NamesOnPage({ page, settings, services, text }: NamesOnPageProps) {
   const [revealFailed, setRevealFailed] = useState(false);
-  const state = emptyState(page, settings);
+  const state = pageState(page, settings);
   if (state !== null || page === null || !page.ok) {
     const shown = state ?? "loading";
     return (
@@ -242,7 +233,6 @@ function NamesOnPage({ page, settings, services, text }: NamesOnPageProps) {
   }
 
   const { mentions, entities } = page.value;
-  const language = text.language;
 
   async function reveal(entity: string, dataset: string) {
     setRevealFailed(false);
@@ -256,26 +246,7 @@ function NamesOnPage({ page, settings, services, text }: NamesOnPageProps) {
       <p id="names-summary" class="summary">
         {text.message("popupPageSummary", countText(text, "mentions", mentions), countText(text, "names", entities.length))}
       </p>
-      <ul id="entities" class="groups">
-        {groupEntities(entities, language).map((group) => (
-          <li key={group.type} class="group" data-type={group.type}>
-            <h3 id={`group-${group.type}`}>{text.message(typeHeadings[group.type])}</h3>
-            <ul class="entities" aria-labelledby={`group-${group.type}`}>
-              {group.entities.map((entity) => (
-                <li key={`${entity.dataset}/${entity.id}`}>
-                  <button type="button" class="entity" data-entity={entity.id} data-dataset={entity.dataset} onClick={() => void reveal(entity.id, entity.dataset)}>
-                    <span class="entity-name">{entity.name[language]}</span>
-                    <span class="count" aria-hidden="true">
-                      {entity.mentions}
-                    </span>
-                    <span class="visually-hidden">, {countText(text, "mentions", entity.mentions)}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </li>
-        ))}
-      </ul>
+      <EntityGroups entities={entities} text={text} onReveal={(entity, dataset) => void reveal(entity, dataset)} />
       {revealFailed && (
         <p id="reveal-error" class="error" role="alert">
           {text.message("popupRevealFailed")}
@@ -283,17 +254,6 @@ function NamesOnPage({ page, settings, services, text }: NamesOnPageProps) {
       )}
     </>
   );
-}
-
-/** Which empty state the list shows, or `null` when there are names to list. */
-function emptyState(page: Reply<EntitiesOnPage> | null, settings: Settings | null): EmptyState | null {
-  if (page === null) return "loading";
-  if (!page.ok) return "unavailable";
-  // The settings decide at once; the page follows them a moment later, through storage.onChanged.
-  if (settings !== null && !settings.enabled) return "off-everywhere";
-  if (settings !== null && !isOverlayOnFor(settings, page.value.site)) return "off-here";
-  if (!page.value.active) return settings === null ? "off-here" : "scanning";
-  return page.value.entities.length === 0 ? "none" : null;
 }
 
 type DatasetsProps = { datasets: Reply<DatasetListItem[]> | null; services: PopupServices; text: InterfaceText };

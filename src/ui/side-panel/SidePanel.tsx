@@ -7,15 +7,14 @@
  */
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { CardFact, CardParty } from "../../core/entity-card.ts";
-import type { EntityType } from "../../core/dataset-schema.ts";
 import type { ClaimGroup, PageClaims } from "../../core/page-claims.ts";
 import type { Reply } from "../../shared/messages.ts";
 import { cardText, directionOf } from "../card/card-strings.ts";
 import { countText, type InterfaceText, type MessageKey } from "../interface-text.ts";
-import { groupEntities } from "../popup/group-entities.ts";
+import { EntityGroups } from "../popup/EntityGroups.tsx";
 import { useStoredSettings, type SettingsServices } from "../use-stored-settings.ts";
 import { Claim } from "./Claim.tsx";
-import { pageState, type EntitiesOnPage, type PageState } from "./page-state.ts";
+import { pageState, type EntitiesOnPage, type PageState } from "../page-state.ts";
 
 /** What the panel hears from the browser while it is open. */
 interface PanelEvents {
@@ -47,14 +46,6 @@ export interface PanelServices extends SettingsServices {
 
 /** The panel's services and interface text. */
 export type SidePanelProps = { services: PanelServices; text: InterfaceText };
-
-const typeHeadings: Record<EntityType, MessageKey> = {
-  person: "popupTypePerson",
-  place: "popupTypePlace",
-  property: "popupTypeProperty",
-  organization: "popupTypeOrganization",
-  event: "popupTypeEvent",
-};
 
 const stateMessages: Record<PageState, MessageKey> = {
   loading: "loading",
@@ -169,7 +160,6 @@ export function SidePanel({ services, text }: SidePanelProps) {
   }
 
   const language = text.language;
-  const groups = groupEntities(entities, language);
 
   return (
     <main class="panel" lang={language} dir={directionOf(language)} data-tab={tabId ?? undefined}>
@@ -192,26 +182,7 @@ export function SidePanel({ services, text }: SidePanelProps) {
             <p id="names-summary" class="summary" role="status">
               {t("popupPageSummary", countText(text, "mentions", page.value.mentions), countText(text, "names", entities.length))}
             </p>
-            <ul id="entities" class="groups">
-              {groups.map((group) => (
-                <li key={group.type} class="group" data-type={group.type}>
-                  <h3 id={`group-${group.type}`}>{t(typeHeadings[group.type])}</h3>
-                  <ul class="entities" aria-labelledby={`group-${group.type}`}>
-                    {group.entities.map((entity) => (
-                      <li key={`${entity.dataset}/${entity.id}`}>
-                        <button type="button" class="entity" data-entity={entity.id} data-dataset={entity.dataset} onClick={() => void reveal(entity.id, entity.dataset)}>
-                          <span class="entity-name">{entity.name[language]}</span>
-                          <span class="count" aria-hidden="true">
-                            {entity.mentions}
-                          </span>
-                          <span class="visually-hidden">, {countText(text, "mentions", entity.mentions)}</span>
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
-                </li>
-              ))}
-            </ul>
+            <EntityGroups entities={entities} text={text} onReveal={(entity, dataset) => void reveal(entity, dataset)} />
             {revealFailed && (
               <p id="reveal-error" class="error" role="alert">
                 {t("popupRevealFailed")}
