@@ -19,7 +19,9 @@ const REACH = 24;
 export function isAfterHouseNumber(text: string, start: number, end: number): boolean {
   const previous = text.charCodeAt(start - 1);
   if (previous !== 0x20 && previous !== 0xa0) return false;
+  // The place phrase must end at the name; most names run on into the sentence, so this short
+  // test comes first and the number's regex runs only for the few that end there.
+  if (!AFTER.test(text.slice(end, end + 4))) return false;
   const number = BEFORE.exec(text.slice(Math.max(0, start - REACH), start))?.[1];
-  if (number === undefined || YEAR.test(number)) return false;
-  return AFTER.test(text.slice(end, end + 4));
+  return number !== undefined && !YEAR.test(number);
 }
