@@ -31,15 +31,19 @@ const LINK_WORDS = 3;
 
 /** Whether the acronym at [start, end) of `text` is, by its surroundings, not the name. */
 export function isAcronymMisread(text: string, start: number, end: number): boolean {
-  // Nothing to look at after a name that follows a line break or a punctuation mark.
-  const previous = text[start - 1];
   const next = text.charCodeAt(end);
-  // A currency sign, a digit or a space (before an amount) after the name: look closer.
-  if ((next === 0x20 || next === 0xa0 || next === 0x24 || (next >= 0x30 && next <= 0x39) || next > 0x7f) && AMOUNT_AFTER.test(text.slice(end, end + 6))) return true;
-  if (previous !== " " && previous !== "\u00a0" && previous !== "-" && previous !== "_") return false;
-  const before = text.slice(Math.max(0, start - 16), start);
-  if (CODE_BEFORE.test(before)) return true;
-  const word = WORD_BEFORE.exec(before)?.[1]?.replace("’", "'");
+  // A currency sign or a digit after the name, maybe after a space: look closer.
+  if ((startsAmount(next) || ((next === 0x20 || next === 0xa0 || next > 0x7f) && startsAmount(text.charCodeAt(end + 1)))) && AMOUNT_AFTER.test(text.slice(end, end + 6))) return true;
+  // Nothing to look at after a name that follows a line break or a punctuation mark.
+  const previous = text.charCodeAt(start - 1);
+  if (previous === 0x2d || previous === 0x5f) return CODE_BEFORE.test(text.slice(Math.max(0, start - 16), start));
+  if (previous !== 0x20 && previous !== 0xa0) return false;
+  // A word in capitals before the spaces, or nothing to look at.
+  const windowStart = Math.max(0, start - 16);
+  let k = start - 1;
+  while (k > windowStart && (text.charCodeAt(k - 1) === 0x20 || text.charCodeAt(k - 1) === 0xa0)) k--;
+  if (k === windowStart || !isCapitalsWordEnd(text.charCodeAt(k - 1))) return false;
+  const word = WORD_BEFORE.exec(text.slice(windowStart, start))?.[1]?.replace("’", "'");
   if (word === undefined) return false;
   if (PRONOUN_BEFORE.has(word)) return true;
   if (!PREPOSITION_BEFORE.has(word)) return false;
@@ -47,4 +51,14 @@ export function isAcronymMisread(text: string, start: number, end: number): bool
   const after = text.slice(end, lineEnd === -1 ? text.length : lineEnd).trim();
   const lineStart = text.lastIndexOf("\n", start - 1) + 1;
   return after === "" && text.slice(lineStart, end).trim().split(/\s+/).length <= LINK_WORDS;
+}
+
+/** A currency sign or a digit: what an amount after the name starts with. */
+function startsAmount(unit: number): boolean {
+  return unit === 0x24 || (unit >= 0x30 && unit <= 0x39) || unit === 0x20ac || unit === 0xa3 || unit === 0xa5;
+}
+
+/** What a word in capitals (`WORD_BEFORE`) can end with. */
+function isCapitalsWordEnd(unit: number): boolean {
+  return (unit >= 0x41 && unit <= 0x5a) || unit === 0x27 || unit === 0x2019 || unit === 0x2d;
 }

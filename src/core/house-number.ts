@@ -19,9 +19,20 @@ const REACH = 24;
 export function isAfterHouseNumber(text: string, start: number, end: number): boolean {
   const previous = text.charCodeAt(start - 1);
   if (previous !== 0x20 && previous !== 0xa0) return false;
+  // The number ends right before that space, maybe with a letter after it ("80A"): a digit at
+  // most two characters back, which rules out nearly every name without a regex.
+  if (!isDigit(text.charCodeAt(start - 2)) && !(isAsciiLetter(text.charCodeAt(start - 2)) && isDigit(text.charCodeAt(start - 3)))) return false;
   // The place phrase must end at the name; most names run on into the sentence, so this short
   // test comes first and the number's regex runs only for the few that end there.
   if (!AFTER.test(text.slice(end, end + 4))) return false;
   const number = BEFORE.exec(text.slice(Math.max(0, start - REACH), start))?.[1];
   return number !== undefined && !YEAR.test(number);
+}
+
+function isDigit(unit: number): boolean {
+  return unit >= 0x30 && unit <= 0x39;
+}
+
+function isAsciiLetter(unit: number): boolean {
+  return (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x61 && unit <= 0x7a);
 }

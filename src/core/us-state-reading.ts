@@ -36,12 +36,15 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
 /** An alternation of phrases, longest first, as whole words. */
 const alternation = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
 
+const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
+
 const SHARED: ReadonlySet<string> = new Set(cues.sharedNames.map((name) => normalizeString(name)));
 const STATE = alternation(cues.states);
 /** A list separator: a comma (maybe with "and"/"or"), or "and", "or", "to", "&" between spaces. */
 const SEPARATOR = String.raw`(?:,[ \u00a0]*(?:(?:and|or)[ \u00a0]+)?|[ \u00a0]+(?:and|or|to|&)[ \u00a0]+)`;
 const STATE_AFTER = new RegExp(String.raw`^${SEPARATOR}(?:${STATE})(?![\p{L}\p{N}])`, "u");
 const STATE_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${STATE})${SEPARATOR}$`, "u");
+const LONGEST_STATE = cues.states.reduce((longest, state) => Math.max(longest, state.length), 0);
 const POSSESSIVE = /^['’]s[ \u00a0]+/;
 const AFTER_POSSESSIVE = cues.afterPossessive.map((phrase) => phrase.split(" "));
 const APPOSITION = new RegExp(String.raw`^,[ \u00a0]+(?:${alternation(cues.apposition)})[ \u00a0]+(?:that|which|where|whose|with|\p{Lu})`, "u");
@@ -59,6 +62,8 @@ const IN_SENTENCE = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:${[...cues.inSentence].sort((a, b) => b.length - a.length).map(inSentencePattern).join("|")})(?![\p{L}\p{N}])`,
   "u",
 );
+/** The same phrases with no count or word bounds, in any case, across any white space: text without them has none. */
+const IN_SENTENCE_ANYWHERE = new RegExp(cues.inSentence.map((phrase) => phrase.replace(/^# /, "").split(" ").map(escapeRegExp).join(String.raw`\s+`)).join("|"), "iu");
 const CITY_WORDS = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternation(cues.cityWords)})(?![\p{L}\p{N}])`, "u");
 /** Where a sentence ends (a full stop after a word of two letters or more, so "D.C." and "N.Y." do not), or a paragraph. */
 const SENTENCE_END = /(?:\p{L}{2}[.?!]|[;])(?=\s)|\n\s*\n/gu;
@@ -78,7 +83,8 @@ export function isSharedStateName(alias: string): boolean {
 export function readsAsUsState(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - REACH), start);
   const after = text.slice(end, end + REACH);
-  if (/\p{Script=Arabic}/u.test(text[start] ?? "")) return arabicStateReading(before);
+  // Latin names are below the Arabic block: only a name that may be Arabic needs the regex.
+  if (text.charCodeAt(start) >= 0x0600 && ARABIC_SCRIPT.test(text[start] ?? "")) return arabicStateReading(before);
   return afterPossessive(after) || APPOSITION.test(after) || inListOfStates(before, after) || isTownState(before, after) || sentenceCue(before, after);
 }
 
@@ -100,11 +106,45 @@ function afterPossessive(after: string): boolean {
 function inListOfStates(before: string, after: string): boolean {
   let states = 0;
   for (let rest = after, m = STATE_AFTER.exec(rest); m !== null && states < 2; rest = rest.slice(m[0].length), m = STATE_AFTER.exec(rest)) states++;
-  for (let rest = before, m = STATE_BEFORE.exec(rest); m !== null && states < 2; rest = rest.slice(0, m.index), m = STATE_BEFORE.exec(rest)) states++;
+  for (let end = before.length, at = stateBefore(before, end); at !== -1 && states < 2; end = at, at = stateBefore(before, end)) states++;
   return states >= 2;
 }
 
+/**
+ * Where the state that ends `before[0, end)` with a list separator after it starts, or -1.
+ * Most names follow no separator; a state that does ends at most LONGEST_STATE characters before
+ * the separator, so the regex reads only that much, not the whole reach.
+ */
+function stateBefore(before: string, end: number): number {
+  let k = end;
+  while (k > 0 && isLineSpace(before.charCodeAt(k - 1))) k--;
+  let separator: number;
+  if (before.charCodeAt(k - 1) === 0x2c) {
+    separator = k - 1;
+  } else {
+    // "and", "or", "to" or "&" after spaces (or after a comma and spaces), then spaces.
+    if (k === end) return -1;
+    const word = /(?:and|or|to|&)$/.exec(before.slice(Math.max(0, k - 3), k));
+    if (word === null) return -1;
+    separator = k - word[0].length;
+    while (separator > 0 && isLineSpace(before.charCodeAt(separator - 1))) separator--;
+  }
+  // The state ends at the separator or at its comma; one character more, for the regex's look
+  // at what precedes the state.
+  const from = Math.max(0, separator - 1 - LONGEST_STATE - 1);
+  const m = STATE_BEFORE.exec(before.slice(from, end));
+  return m === null ? -1 : from + m.index;
+}
+
+function isLineSpace(unit: number): boolean {
+  return unit === 0x20 || unit === 0xa0;
+}
+
 function isTownState(before: string, after: string): boolean {
+  // "Town, " must end `before`: a comma, then only spaces.
+  let k = before.length;
+  while (k > 0 && isLineSpace(before.charCodeAt(k - 1))) k--;
+  if (before.charCodeAt(k - 1) !== 0x2c) return false;
   const town = TOWN_BEFORE.exec(before)?.[1];
   if (town === undefined || NOT_TOWNS.has(town.toLowerCase())) return false;
   return PLACE_ENDS.test(after) && !LIST_AFTER.test(after);
@@ -112,6 +152,10 @@ function isTownState(before: string, after: string): boolean {
 
 /** A state's word in the name's sentence, and no word of the city's. */
 function sentenceCue(before: string, after: string): boolean {
+  // Most sentences have none of the state's words: a plain search rules those out before the
+  // sentence is cut out and lower-cased.
+  // (The sentence joins the two sides with a space, so a phrase may run across the name.)
+  if (!IN_SENTENCE_ANYWHERE.test(`${before} ${after}`)) return false;
   let from = 0;
   for (const m of before.matchAll(SENTENCE_END)) from = m.index + m[0].length;
   SENTENCE_END.lastIndex = 0;
@@ -122,8 +166,10 @@ function sentenceCue(before: string, after: string): boolean {
 }
 
 function arabicStateReading(before: string): boolean {
-  if (ARABIC_PREPOSITION_BEFORE.test(before)) return false;
   const paragraph = before.slice(before.lastIndexOf("\n") + 1);
+  // The state's word must be in the paragraph: a plain search rules most paragraphs out.
+  if (!cues.arabicStateWords.some((word) => paragraph.includes(word))) return false;
+  if (ARABIC_PREPOSITION_BEFORE.test(before)) return false;
   let last = -1;
   for (const m of paragraph.matchAll(ARABIC_STATE)) {
     const wordEnd = m.index + m[0].length;

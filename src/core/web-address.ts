@@ -10,7 +10,7 @@ const AFTER = /^\.\p{Ll}{2,}(?![\p{L}\p{N}_])/u;
 
 /** Whether the name at [start, end) of `text` is part of a web or e-mail address. */
 export function isInWebAddress(text: string, start: number, end: number): boolean {
-  const before = text[start - 1];
-  if (text[end] !== "." && before !== "." && before !== "@") return false;
+  const before = text.charCodeAt(start - 1);
+  if (text.charCodeAt(end) !== 0x2e && before !== 0x2e && before !== 0x40) return false;
   return AFTER.test(text.slice(end, end + 12)) || BEFORE.test(text.slice(Math.max(0, start - 2), start));
 }
