@@ -6,53 +6,15 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import type { CardOverlay } from "../../src/page/card-overlay.ts";
 import { HoverTracker } from "../../src/page/hover-tracker.ts";
-import type { MentionRegistry, PageMention } from "../../src/page/mention-registry.ts";
+import { fakeCard, fakeHighlights, mentionAt } from "./page-fakes.ts";
 
 const DWELL = 350;
 const CLOSE = 300;
 
-/** A mention drawn in the box (left, top) to (left + 100, top + 20). */
-function mentionAt(left: number, top: number, entity: number): PageMention {
-  const rect = { left, top, right: left + 100, bottom: top + 20 };
-  return { entity, range: { getClientRects: () => [rect], startContainer: null } as unknown as Range, startNode: null as unknown as Text };
-}
 const moscow = mentionAt(0, 0, 1);
 const rubio = mentionAt(0, 100, 2);
 const mentions = [moscow, rubio];
-const ours = {} as Highlight;
-
-/** The registry as the hit test sees it: every mention's range is its own key. */
-const registry = {
-  register: () => {},
-  isOurHighlight: (h: Highlight) => h === ours,
-  mentionOfRange: (range: AbstractRange) => mentions.find((m) => m.range === range),
-  mentionsOfNode: () => [],
-} as unknown as MentionRegistry;
-
-/** A card that records what it was asked to do. */
-function fakeCard() {
-  const calls: string[] = [];
-  const cardElement = document.body.appendChild(document.createElement("div"));
-  const card = {
-    openMention: null as PageMention | null,
-    isCardTarget: (target: EventTarget | null) => target === cardElement,
-    prepare: (m: PageMention) => {
-      calls.push(`prepare ${m.entity}`);
-      return Promise.resolve(null);
-    },
-    open: (m: PageMention) => {
-      calls.push(`open ${m.entity}`);
-      card.openMention = m;
-      return Promise.resolve(true);
-    },
-    close: (options?: { returnFocus?: boolean }) => {
-      calls.push(options?.returnFocus ? "close, focus back" : "close");
-      card.openMention = null;
-    },
-  };
-  return { card, calls, cardElement };
-}
-
+const { registry, stubHitTest } = fakeHighlights(mentions);
 let controller: AbortController;
 let card: ReturnType<typeof fakeCard>;
 
@@ -65,15 +27,7 @@ function move(x: number, y: number, options: { target?: Element; pointerType?: s
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "requestAnimationFrame", "cancelAnimationFrame", "performance"] });
-  // The browser's hit test: whichever mention's box holds the point.
-  vi.stubGlobal("CSS", {
-    highlights: {
-      highlightsFromPoint: (x: number, y: number) =>
-        mentions
-          .filter((m) => (m.range.getClientRects() as unknown as DOMRect[]).some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom))
-          .map((m) => ({ highlight: ours, ranges: [m.range] })),
-    },
-  });
+  stubHitTest();
   controller = new AbortController();
   card = fakeCard();
   new HoverTracker(document, registry, card.card as unknown as CardOverlay, () => DWELL, controller.signal);

@@ -6,51 +6,15 @@
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import type { CardOverlay } from "../../src/page/card-overlay.ts";
-import type { MentionRegistry, PageMention } from "../../src/page/mention-registry.ts";
 import { LONG_PRESS_MS, TAP_SLOP_PX, TapTracker } from "../../src/page/tap-tracker.ts";
+import { fakeCard, fakeHighlights, mentionAt } from "./page-fakes.ts";
 
-/** A mention drawn in the box (left, top) to (left + 100, top + 20). */
-function mentionAt(left: number, top: number, entity: number): PageMention {
-  const rect = { left, top, right: left + 100, bottom: top + 20 };
-  return { entity, range: { getClientRects: () => [rect], startContainer: null } as unknown as Range, startNode: null as unknown as Text };
-}
 // Darchiev in plain text at (0, 0); Bruce in plain text at (0, 100); Killenworth in a link at (0, 200).
 const darchiev = mentionAt(0, 0, 1);
 const bruce = mentionAt(0, 100, 2);
 const killenworth = mentionAt(0, 200, 3);
 const mentions = [darchiev, bruce, killenworth];
-const ours = {} as Highlight;
-
-const registry = {
-  register: () => {},
-  isOurHighlight: (h: Highlight) => h === ours,
-  mentionOfRange: (range: AbstractRange) => mentions.find((m) => m.range === range),
-  mentionsOfNode: () => [],
-} as unknown as MentionRegistry;
-
-/** A card that records what it was asked to do. */
-function fakeCard() {
-  const calls: string[] = [];
-  const cardElement = document.body.appendChild(document.createElement("div"));
-  const card = {
-    openMention: null as PageMention | null,
-    isCardTarget: (target: EventTarget | null) => target === cardElement,
-    prepare: (m: PageMention) => {
-      calls.push(`prepare ${m.entity}`);
-      return Promise.resolve(null);
-    },
-    open: (m: PageMention) => {
-      calls.push(`open ${m.entity}`);
-      card.openMention = m;
-      return Promise.resolve(true);
-    },
-    close: () => {
-      calls.push("close");
-      card.openMention = null;
-    },
-  };
-  return { card, calls, cardElement };
-}
+const { registry, stubHitTest } = fakeHighlights(mentions);
 
 let controller: AbortController;
 let card: ReturnType<typeof fakeCard>;
@@ -82,14 +46,7 @@ function tap(x: number, y: number, target: Element, options: { dx?: number; rest
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
-  vi.stubGlobal("CSS", {
-    highlights: {
-      highlightsFromPoint: (x: number, y: number) =>
-        mentions
-          .filter((m) => (m.range.getClientRects() as unknown as DOMRect[]).some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom))
-          .map((m) => ({ highlight: ours, ranges: [m.range] })),
-    },
-  });
+  stubHitTest();
   document.body.innerHTML = `<p id="text">Alexander Darchiev</p><p><a id="link" href="#next">Killenworth</a></p>`;
   text = document.getElementById("text")!;
   link = document.getElementById("link")!;
