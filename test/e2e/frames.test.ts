@@ -6,17 +6,10 @@
  * and timelines; the cross-origin case is measured by `npm run bench -- --only=frames`.
  */
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { BROWSER_NAMES, BackstoryBrowser, FixtureServer, sleep, type PageDriver } from "./harness.ts";
+import { BROWSER_NAMES, BackstoryBrowser, useFixtureServer, sleep, type PageDriver } from "./harness.ts";
 
-const server = new FixtureServer();
+const server = useFixtureServer();
 vi.setConfig({ testTimeout: 90_000 });
-
-beforeAll(async () => {
-  await server.start();
-});
-afterAll(async () => {
-  await server.stop();
-});
 
 const page = (body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>frame</title></head><body>${body}</body></html>`;
 

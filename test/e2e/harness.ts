@@ -7,9 +7,10 @@
  *
  * `BackstoryBrowser` drives either browser; every page helper below takes a driver's page.
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { CHROME_BUILD, ROOT } from "../../scripts/lib/chromium-with-extension.ts";
 import { PageServer } from "../../scripts/lib/page-server.ts";
 import { BROWSER_NAMES, type BrowserDriver, type BrowserFunction, type BrowserName, type PageDriver, type ShadowRootHandle } from "./drivers/browser-driver.ts";
@@ -31,6 +32,32 @@ export class FixtureServer extends PageServer {
   constructor() {
     super([path.join(ROOT, "test/fixtures/pages"), path.join(ROOT, "test/e2e/pages")]);
   }
+}
+
+/** The fixture pages served for a whole test file: started before its tests (with the screenshots' folder made), stopped after. */
+export function useFixtureServer(): FixtureServer {
+  const server = new FixtureServer();
+  beforeAll(async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    await server.start();
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+  return server;
+}
+
+/** A mention as a fixture page's hand-labelled `*.expected.json` lists it. */
+export interface ExpectedMention {
+  text: string;
+  entity: string;
+  /** The longer name of ours it is nested in, if any. */
+  outer?: string;
+}
+
+/** The hand-labelled mentions of a fixture page (`seed-article.ar.html` → `seed-article.ar.expected.json`). */
+export async function expectedMentions(page: string): Promise<ExpectedMention[]> {
+  return JSON.parse(await readFile(path.join(ROOT, "test/fixtures/pages", page.replace(/\.html$/, ".expected.json")), "utf8")) as ExpectedMention[];
 }
 
 /** The built extension each browser loads (`npm run build` writes both). */

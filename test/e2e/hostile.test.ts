@@ -18,7 +18,7 @@ import {
   BROWSER_NAMES,
   BackstoryBrowser,
   ClosedShadow,
-  FixtureServer,
+  useFixtureServer,
   highlightedTexts,
   readCard,
   sleep,
@@ -27,16 +27,9 @@ import {
   type PageDriver,
 } from "./harness.ts";
 
-const server = new FixtureServer();
+const server = useFixtureServer();
 // Up to three loads of a page and three openings of a card, each with a 3 s dwell, on a loaded machine.
 vi.setConfig({ testTimeout: 180_000 });
-
-beforeAll(async () => {
-  await server.start();
-});
-afterAll(async () => {
-  await server.stop();
-});
 
 /** The longest a task of ours may take: the long-task mark. */
 const LONG_TASK_MS = 50;

@@ -19,7 +19,7 @@ import {
   BROWSER_NAMES,
   BackstoryBrowser,
   EXTENSION_BUILDS,
-  FixtureServer,
+  useFixtureServer,
   highlightedTexts,
   hoverMention,
   isChecked,
@@ -29,18 +29,16 @@ import {
   type PageDriver,
 } from "./harness.ts";
 
-const server = new FixtureServer();
+const server = useFixtureServer();
 /** The cases that launch a browser twice more: a Firefox start takes up to 20 s on a loaded machine. */
 const RELAUNCH_TIMEOUT = 180_000;
 /** Where the files a test makes on the fly are written, to be chosen in the file field. */
 let files: string;
 
 beforeAll(async () => {
-  await server.start();
   files = await mkdtemp(path.join(tmpdir(), "backstory-import-files-"));
 });
 afterAll(async () => {
-  await server.stop();
   await rm(files, { recursive: true, force: true });
 });
 

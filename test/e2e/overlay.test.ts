@@ -4,7 +4,7 @@
  * matched, the keyboard command, and accessibility of the open card. One set of cases, run
  * once per browser (the browser's name leads each test's name).
  */
-import { mkdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
@@ -12,7 +12,8 @@ import {
   BROWSER_NAMES,
   BackstoryBrowser,
   ClosedShadow,
-  FixtureServer,
+  useFixtureServer,
+  expectedMentions,
   MENTION_HIGHLIGHT,
   NESTED_HIGHLIGHT,
   ROOT,
@@ -31,20 +32,11 @@ import {
   type PageDriver,
 } from "./harness.ts";
 
-const server = new FixtureServer();
-
-beforeAll(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  await server.start();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = useFixtureServer();
 
 /** The expected mentions' texts: top-level ones, or (`nested`) those inside a longer name. */
 async function expectedTexts(page: string, nested = false): Promise<string[]> {
-  const file = path.join(ROOT, "test/fixtures/pages", page.replace(/\.html$/, ".expected.json"));
-  return (JSON.parse(await readFile(file, "utf8")) as { text: string; outer?: string }[]).filter((m) => (m.outer !== undefined) === nested).map((m) => m.text);
+  return (await expectedMentions(page)).filter((m) => (m.outer !== undefined) === nested).map((m) => m.text);
 }
 
 describe.each(BROWSER_NAMES)("%s", (browserName) => {

@@ -4,7 +4,7 @@
  * corrupted settings, rejected messages, and the popup's accessibility in both interface
  * languages. One set of cases, run once per browser (the browser's name leads each test's name).
  */
-import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -12,7 +12,8 @@ import {
   ARTIFACTS,
   BROWSER_NAMES,
   BackstoryBrowser,
-  FixtureServer,
+  useFixtureServer,
+  expectedMentions,
   ROOT,
   bodyBeforeAndNow,
   captureBodyBeforeExtension,
@@ -26,21 +27,12 @@ import {
   type PageDriver,
 } from "./harness.ts";
 
-const server = new FixtureServer();
-
-beforeAll(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  await server.start();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = useFixtureServer();
 
 /** Every range we highlight: top-level mentions and the names nested inside them. */
 const highlightCount = (page: PageDriver) =>
   page.evaluate(() => (CSS.highlights.get("backstory-mention")?.size ?? 0) + (CSS.highlights.get("backstory-mention-nested")?.size ?? 0));
-const expectedCount = async (name: string) =>
-  (JSON.parse(await readFile(path.join(ROOT, "test/fixtures/pages", name.replace(/\.html$/, ".expected.json")), "utf8")) as unknown[]).length;
+const expectedCount = async (name: string) => (await expectedMentions(name)).length;
 
 describe.each(BROWSER_NAMES)("%s", (browserName) => {
   let browser: BackstoryBrowser;
@@ -122,7 +114,7 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
       await popup.waitForSelector("#entities button[data-entity='killenworth']");
       const ids = await popup.evaluate(() => [...document.querySelectorAll("#entities button[data-entity]")].map((b) => b.getAttribute("data-entity")));
       expect(ids).toEqual(expect.arrayContaining(["alexander-darchiev", "killenworth", "pioneer-point", "tass", "us-state-department"]));
-      const expected = JSON.parse(await readFile(path.join(ROOT, "test/fixtures/pages/seed-article.ar.expected.json"), "utf8")) as { entity: string }[];
+      const expected = await expectedMentions("seed-article.ar.html");
       expect(new Set(ids)).toEqual(new Set(expected.map((m) => m.entity)));
       const popupText = await popup.evaluate(() => document.body.innerText);
       expect(popupText).toContain(String(expected.length)); // the number of mentions
@@ -147,7 +139,7 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
     test("the badge shows the number of entities on the tab, and nothing when the overlay is off", async () => {
       await resetSettings();
       const news = await browser.open(server.url("seed-article.ar.html"));
-      const expected = JSON.parse(await readFile(path.join(ROOT, "test/fixtures/pages/seed-article.ar.expected.json"), "utf8")) as { entity: string }[];
+      const expected = await expectedMentions("seed-article.ar.html");
       const entities = new Set(expected.map((m) => m.entity)).size;
       await expect.poll(() => browser.badgeOf(news), { timeout: 3000 }).toBe(String(entities));
       await browser.setSettings({ enabled: false });

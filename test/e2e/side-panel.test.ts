@@ -5,14 +5,16 @@
  * tab (`panel.html?tab=<id>`), as the popup tests open the popup; it follows the other tabs of
  * its window as it does beside them. One set of cases per browser.
  */
-import { mkdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   ARTIFACTS,
   BROWSER_NAMES,
   BackstoryBrowser,
-  FixtureServer,
+  useFixtureServer,
+  expectedMentions,
+  type ExpectedMention,
   ROOT,
   hoverMention,
   sleep,
@@ -21,19 +23,9 @@ import {
   type PageDriver,
 } from "./harness.ts";
 
-const server = new FixtureServer();
+const server = useFixtureServer();
 
-beforeAll(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  await server.start();
-});
-afterAll(async () => {
-  await server.stop();
-});
-
-type Expected = { entity: string }[];
-const expectedMentions = async (page: string) =>
-  JSON.parse(await readFile(path.join(ROOT, "test/fixtures/pages", page.replace(/\.html$/, ".expected.json")), "utf8")) as Expected;
+type Expected = ExpectedMention[];
 
 /** Mentions per entity, as the hand-labelled expected file has them. */
 function countsOf(expected: Expected): Record<string, number> {

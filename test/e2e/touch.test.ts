@@ -6,7 +6,7 @@
  * long press opens its card instead; the bottom sheet's size and controls; axe on the sheet;
  * the page's body untouched. Also writes the README's phone screenshots.
  */
-import { mkdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
@@ -14,7 +14,7 @@ import {
   BROWSER_NAMES,
   BackstoryBrowser,
   ClosedShadow,
-  FixtureServer,
+  useFixtureServer,
   ROOT,
   bodyBeforeAndNow,
   captureBodyBeforeExtension,
@@ -33,15 +33,7 @@ const PHONE = { width: 360, height: 640 } as const;
 /** Longer than the hover dwell (350 ms) and the long press (500 ms): anything due has happened. */
 const SETTLE_MS = 900;
 
-const server = new FixtureServer();
-
-beforeAll(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  await server.start();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = useFixtureServer();
 
 /** What a test reads of the open sheet: its box, and every control's box and name. */
 interface SheetLayout {
