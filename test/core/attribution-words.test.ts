@@ -63,3 +63,16 @@ describe("mentionsRole", () => {
     expect([mentionsRole("the minister said", "organization"), mentionsRole("the minister said", "organization")]).toEqual([false, false]);
   });
 });
+
+describe("mentionsRole, at the edges of words", () => {
+  test.each<[string, Parameters<typeof mentionsRole>[1], string, boolean]>([
+    ["a property has no role words, even between punctuation and space", "property", "the ministry, said the country.", false],
+    ["an event has none either", "event", "« the ministry » , ( the country ) .", false],
+    ["an Arabic role word inside a longer word", "place", "الاثار الجانبيه", false],
+    ["an English role word before a digit", "person", "the ambassador2", false],
+    ["a group's English word, not a person's", "person", "both sides said", false],
+    ["a place's English role word", "place", "the other side said", true],
+  ])("%s", (_case, type, text, expected) => {
+    expect(mentionsRole(normalizeString(text), type)).toBe(expected);
+  });
+});

@@ -76,3 +76,22 @@ test("only words within sixty characters either side decide a headline", () => {
   expect(continuation(nearAfter)).toBe(expected(nearAfter));
   expect(continuation(`[Moscow] Radio. ${"Abcd ".repeat(12)}${lower}`)).toBe(-1);
 });
+
+test.each<[string, string]>([
+  ["a run starting with A", "the [Moscow] ^Academy said"],
+  ["a run starting with Z", "at the [Moscow] ^Zoo today"],
+  ["a run starting with 9", "the [New York] ^92nd Street school"],
+  ["a run starting with 0", "the [Moscow] ^007 Club said"],
+  ["a run starting with a capital outside ASCII", "at [Moscow] ^Élan Theatre today"],
+  ["a head word in the possessive, curly apostrophe", "at [Moscow] ^Philharmonic’s concert"],
+  ["a head word in the possessive, straight apostrophe", "at [Moscow] ^Philharmonic's concert"],
+])("continues: %s", (_case, marked) => {
+  expect(continuation(marked)).toBe(expected(marked));
+});
+
+test.each<[string, string]>([
+  ["punctuation after two spaces", "the [Moscow]  (Radio) said"],
+  ["a word glued to an ampersand: only spaces glue", "the [Moscow] Arts& Crafts Museum said"],
+])("does not continue: %s", (_case, marked) => {
+  expect(continuation(marked)).toBe(-1);
+});

@@ -33,3 +33,12 @@ test("offsets point into the text, trimmed", () => {
     { start: 6, end: 8 },
   ]);
 });
+
+test.each<[string, string, string[]]>([
+  ["after a year: a digit before the stop and a space after it", "It began in 2020. Then it ended.", ["It began in 2020.", "Then it ended."]],
+  ["after a capital letter alone, at a question mark", "Was it plan A? Then go.", ["Was it plan A?", "Then go."]],
+  ["after a capital letter alone, at an exclamation", "Choose B! Then go.", ["Choose B!", "Then go."]],
+  ["a lone mark after a sentence is a sentence of its own", "Hi. ? Yes.", ["Hi.", "?", "Yes."]],
+])("ends a sentence %s", (_case, text, expected) => {
+  expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual(expected);
+});
