@@ -3,7 +3,7 @@
  * currency prefix, part of a locale code or the pronoun in a line of capitals. The matcher's
  * tests check the guards in place; these pin their edges.
  */
-import { expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { isAcronymMisread } from "../../src/core/acronym-guards.ts";
 import { bracketed } from "./bracketed.ts";
 
@@ -57,4 +57,31 @@ test.each<[string, string, boolean]>([
   ["after punctuation", "(FOLLOW)[US]", false],
 ])("%s: %s", (_case, marked, expected) => {
   expect(isAcronymMisread(...bracketed(marked))).toBe(expected);
+});
+
+describe("the acronym guards' cheap tests before their regexes", () => {
+  test.each<[string, string, boolean]>([
+    // An amount after the name, read by its first one or two characters.
+    ["a narrow no-break space before an amount", "costs [US]\u202f100", true],
+    ["a thin space before a dollar sign", "costs [US]\u2009$5", true],
+    ["an amount starting with 0", "costs [US] 0.99", true],
+    ["an amount starting with 9", "costs [US] 950", true],
+    ["a yen sign, then a space", "[US]¥ 5", true],
+    ["a space, then a yen sign", "[US] ¥5", true],
+    ["a number on the next line is no amount", "made in the [US]\n100 sold", false],
+    // Spaces between the word in capitals and the name.
+    ["two spaces after the verb", "FOLLOW  [US]", true],
+    ["a no-break space, then a space, after the verb", "FOLLOW\u00a0 [US]", true],
+    ["a space, then a no-break space, after the verb", "FOLLOW \u00a0[US]", true],
+    ["a dash before the spaces, no word", "NEWS - [US]", false],
+    ["a verb in straight quotes is a quotation", "'JOIN' [US]", false],
+    ["a verb in curly quotes is a quotation", "‘JOIN’ [US]", false],
+    // The end of a short line after WITH, TO or FOR.
+    ["spaces after the name at the end of the line", "WORK WITH [US]  \nMore news", true],
+    ["one character after the name at the end of the text", "TALKS WITH [US]?", false],
+    ["an indented short line", "Menu\n   TALK TO [US]", true],
+    ["two spaces between the words of a short line", "WORK  WITH [US]", true],
+  ])("%s: %s", (_case, marked, expected) => {
+    expect(isAcronymMisread(...bracketed(marked))).toBe(expected);
+  });
 });
