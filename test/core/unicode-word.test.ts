@@ -1,5 +1,5 @@
 /** Word characters for whole-word matching, one row per kind of character. */
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { isCombiningUnit, isWordUnit } from "../../src/core/unicode-word.ts";
 
 describe("isWordUnit", () => {
@@ -36,5 +36,21 @@ describe("isCombiningUnit", () => {
     ["a space", 0x20, false],
   ])("%s", (_case, unit, expected) => {
     expect(isCombiningUnit(unit)).toBe(expected);
+  });
+});
+
+describe("isWordUnit on units no call has looked at yet", () => {
+  // A fresh copy of the module for each row, so its memo is empty and the answer is worked out,
+  // even when another test file has asked about the same unit in the same worker.
+  test.each<[string, number, boolean]>([
+    ["a full-width capital A, above the surrogates", 0xff21, true],
+    ["a full-width digit, above the surrogates", 0xff10, true],
+    ["an Arabic presentation form, above the surrogates", 0xfe8d, true],
+    ["a high surrogate", 0xd800, false],
+    ["a low surrogate", 0xdfff, false],
+  ])("%s", async (_case, unit, expected) => {
+    vi.resetModules();
+    const fresh = await import("../../src/core/unicode-word.ts");
+    expect(fresh.isWordUnit(unit)).toBe(expected);
   });
 });
