@@ -343,3 +343,79 @@ describe("dictionary size", () => {
     expect(big.findMentions("Alias4999x7 met Rubio in Name12")).toHaveLength(3);
   });
 });
+
+/** The mentions of `text` as [entity id, start, end], the offsets into `text` as it is written. */
+function spans(text: string, m = matcher): [string, number, number][] {
+  return m.findMentions(text).map((x) => [m.entities[x.entity]!.id, x.start, x.end]);
+}
+
+describe("characters outside the BMP", () => {
+  test.each([
+    // Mathematical bold letters fold to plain ones: 𝐌 is U+1D40C, two code units each.
+    ["a name in mathematical bold", "𝐌𝐨𝐬𝐜𝐨𝐰 said", [["moscow", 0, 12]]],
+    ["a name in bold ending the text, the end after the last pair", "in 𝐌𝐨𝐬𝐜𝐨𝐰", [["moscow", 3, 15]]],
+    ["a bold capital A (U+1D400, low half DC00) inside a name", "𝐀lexander Darchiev", [["darchiev", 0, 19]]],
+    ["a name glued to a bold digit nine (U+1D7FF, low half DFFF) is not a whole word", "Moscow𝟿 Moscow", [["moscow", 9, 15]]],
+    ["a bold name after a lone high surrogate", "\ud835 𝐌𝐨𝐬𝐜𝐨𝐰", [["moscow", 2, 14]]],
+  ])("%s", (_case, text, expected) => {
+    expect(spans(text)).toEqual(expected);
+  });
+});
+
+describe("malformed UTF-16 is read unit by unit", () => {
+  test.each([
+    ["a lone high surrogate before a name does not take its first letter", "\ud835Moscow", [["moscow", 1, 7]]],
+    ["a lone high surrogate before a fullwidth name", "\ud835ｍｏｓｃｏｗ", [["moscow", 1, 7]]],
+    ["a lone low surrogate after an invisible character", "\u200d\udc00Moscow", [["moscow", 2, 8]]],
+    ["two lone low surrogates", "\udc00\udc00Moscow", [["moscow", 2, 8]]],
+    ["a lone low surrogate after a ligature", "\ufb01\udc00Moscow", [["moscow", 2, 8]]],
+  ])("%s", (_case, text, expected) => {
+    expect(spans(text)).toEqual(expected);
+  });
+});
+
+describe("a character that stands for several", () => {
+  const base = datasetSchema.parse(testDataset());
+  const ramallah = { ...base.entities[0]!, id: "ramallah", name: { ar: "رام الله", en: "Ramallah" }, aliases: ["Ramallah"] };
+  const withRamallah = new Matcher(compileMatcherTable([{ ...base, entities: [...base.entities, ramallah] }]));
+
+  test.each([
+    // ﷲ (U+FDF2) is one code unit for الله, four letters.
+    ["a name ending in the ligature ﷲ ends after it", "في رام ﷲ اليوم", [["ramallah", 3, 8]]],
+    ["the ligature ﷲ ending the text", "في رام ﷲ", [["ramallah", 3, 8]]],
+    ["the ligature ﬁ inside a Latin word keeps the name whole", "Ramallah, ﬁne", [["ramallah", 0, 8]]],
+  ])("%s", (_case, text, expected) => {
+    expect(spans(text, withRamallah)).toEqual(expected);
+  });
+});
+
+describe("the walk's reach", () => {
+  test("a slice reads the word before its first name even when invisible characters pad that word", () => {
+    // «هجوما تركيا» is "a Turkish attack": تركيا is the adjective, no mention of the country; the
+    // word before it, padded with 200 zero-width joiners, begins long before the slice.
+    const text = `شن هجو${"\u200d".repeat(200)}ما تركيا`;
+    const cut = text.indexOf("تركيا");
+    const progress: MatchProgress = { mentions: [], reached: 0 };
+    matcher.findMentionsFrom(text, 0, cut, progress);
+    matcher.findMentionsFrom(text, cut, text.length, progress);
+    expect(progress.mentions).toEqual([]);
+    expect(matcher.findMentions(`شن هجوما تركيا ثم تركيا`)).toEqual([{ entity: entityIndex("turkiye"), start: 18, end: 23 }]);
+  });
+
+  test("a name longer than 64 units is found with its own start", () => {
+    const base = datasetSchema.parse(testDataset());
+    const name = "Organisation for the Prohibition of Chemical Weapons Technical Secretariat";
+    const opcw = { ...base.entities[0]!, id: "opcw", name: { ar: "منظمة حظر الأسلحة الكيميائية", en: name }, aliases: [] };
+    const withOpcw = new Matcher(compileMatcherTable([{ ...base, entities: [...base.entities, opcw] }]));
+    expect(spans(`The ${name} said`, withOpcw)).toEqual([["opcw", 4, 78]]);
+  });
+});
+
+describe("context rules apply inside the matcher", () => {
+  test.each([
+    ["an acronym that is a currency prefix is no mention", "paid US$5 in the US", [["united-states", 17, 19]]],
+    ["a place glued to a newspaper's name beside it stays, the one inside the newspaper's name goes", "Moscow Washington Post", [["moscow", 0, 6]]],
+  ])("%s", (_case, text, expected) => {
+    expect(spans(text)).toEqual(expected);
+  });
+});
