@@ -239,3 +239,47 @@ describe("contestedAliases", () => {
     expect(contestedAliases(validDataset(dataset), [bundled])).toEqual([]);
   });
 });
+
+describe("utf8Length: units that look like the start of a pair", () => {
+  test.each<[string, string, number]>([
+    ["a three-byte unit before a lone low surrogate", "\u0800\udc00", 3 + 3],
+    ["a lone low surrogate before a low surrogate", "\udc00\udc01", 3 + 3],
+  ])("%s", (_case, text, bytes) => {
+    expect(utf8Length(text)).toBe(bytes);
+    expect(new TextEncoder().encode(text).length).toBe(bytes);
+  });
+});
+
+describe("the size limit for a text exactly MAX_IMPORT_BYTES units long", () => {
+  test("counts its UTF-8 bytes: one two-byte letter puts it over", () => {
+    const text = `é${"a".repeat(MAX_IMPORT_BYTES - 1)}`;
+    expect(parse(text)).toEqual({
+      ok: false,
+      problems: [{ path: "$", code: "too-large", message: "the file is 2.0 MB; a dataset to import may be at most 2 MB" }],
+    });
+  });
+});
+
+describe("a source with both textFile and a wrong text", () => {
+  test("is told both: textFile, and what is wrong with its text", () => {
+    const json = quillmere() as unknown as { sources: Record<string, unknown>[] };
+    json.sources[0]!.textFile = "article.txt";
+    json.sources[0]!.text = 5;
+    const result = parse(JSON.stringify(json));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => [p.path, p.code])).toEqual([
+      ["$.sources[0].textFile", "text-file"],
+      ["$.sources[0].text", "schema"],
+    ]);
+  });
+});
+
+describe("contestedAliases with several earlier tables", () => {
+  test("the first table that claims a name keeps it", () => {
+    const bundled = compileMatcherTable([validDataset(testDataset())]);
+    const earlierImport = compileMatcherTable([validDataset(quillmere())]);
+    const washington = contestedAliases(validDataset(quillmere()), [bundled, earlierImport]).filter((c) => c.alias === "Washington");
+    expect(washington.map((c) => `${c.owner.dataset}/${c.owner.id}`)).toEqual(["test/washington"]);
+  });
+});
