@@ -419,3 +419,24 @@ describe("context rules apply inside the matcher", () => {
     expect(spans(text)).toEqual(expected);
   });
 });
+
+describe("a letter no name contains", () => {
+  test.each([
+    ["breaks a name it stands inside", "Mosqcow Mosco", []],
+    // و begins واشنطن and is also a proclitic: what follows the sign must not pass for the name.
+    ["breaks an Arabic name whose first letter is a proclitic", "وا§شنطن", []],
+    ["between two names, each stands alone", "Moscow§Rubio", [["moscow", 0, 6], ["rubio", 7, 12]]],
+  ])("%s", (_case, text, expected) => {
+    expect(spans(text)).toEqual(expected);
+  });
+});
+
+describe("a slice's window", () => {
+  test("a name in the slice, padded past 160 characters and ending in a bold letter, is found whole", () => {
+    // 159 zero-width joiners put the bold 𝐰's two halves at 166 and 167.
+    const text = `x Mosco${"\u200d".repeat(159)}𝐰 and more`;
+    const progress: MatchProgress = { mentions: [], reached: 0 };
+    matcher.findMentionsFrom(text, 0, 3, progress);
+    expect(progress.mentions).toEqual([{ entity: entityIndex("moscow"), start: 2, end: 168 }]);
+  });
+});
