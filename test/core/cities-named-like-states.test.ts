@@ -14,6 +14,8 @@ import { compileMatcherTable } from "../../src/core/compile-matcher-table.ts";
 import { datasetSchema } from "../../src/core/dataset-schema.ts";
 import { Matcher } from "../../src/core/matcher.ts";
 import { validateMagazineCues, validateStateCues } from "../../src/core/context-cues.ts";
+import { normalizeString } from "../../src/core/normalize-text.ts";
+import { isSharedStateName } from "../../src/core/us-state-reading.ts";
 import { testDataset } from "./test-dataset.ts";
 
 const dataset = testDataset();
@@ -170,4 +172,48 @@ describe("the state cues file", () => {
     await writeFile(file, JSON.stringify({ ...valid(), cityWords: ["mayor", ""] }));
     await expect(checkContextCues("states", file)).rejects.toThrow(/us-states\.json[\s\S]*\$\.cityWords\[1\]/);
   });
+});
+
+describe("a city named like its US state, at the edges of each cue", () => {
+  const tail = " The hearing went on for hours, and the lawyers on both sides said they expected the court to rule before the end of the year.";
+  test.each<Row>([
+    ["a cue at the third word after the possessive", "Washington's two longtime senators voted no.", []],
+    ["a cue at the third word, two spaces between words", "Washington's two  longtime senators voted no.", []],
+    ["a cue at the fourth word is too far", "Washington's allies and their senators met.", [["washington", "Washington"]]],
+    ["a cue word before a closing bracket and a stop", "The bill (signed by Washington's governor).", []],
+    ["a cue after a word with a slash in it", "Washington's senior/junior senators split on it.", []],
+    ["a cue in the next sentence after the possessive", "It was Washington's idea. Senators disagreed.", [["washington", "Washington"]]],
+    ["one word of a two-word cue", "New York's attorney said no.", [["new-york", "New York"]]],
+    ["a list of states opening a long text", `Ohio, Texas and New York sued.${tail}`, []],
+    ["the longest state before 'and'", "Voters from Ohio, South Carolina and New York lined up.", []],
+    ["a list with no-break spaces", "Voters from Ohio, Texas and\u00a0New York lined up.", []],
+    ["a town, then one state after the name", "Flights from Lyon, New York and Texas were cancelled.", [["new-york", "New York"]]],
+    ["Town, State with a no-break space", "She grew up in Ithaca,\u00a0New York, and studied law.", []],
+    ["Town, then a possessive that goes on", "Speaking in Geneva, Washington's envoy said no.", [["washington", "Washington"]]],
+    ["a state's word at the end of the sentence", "New York changed its statute. Others did not.", []],
+    ["the city's word only in the next sentence", "New York has a statute on it. The mayor disagreed.", []],
+    ["a state's phrase across two spaces", "Washington has 12 electoral  votes.", []],
+    ["a state's word after blank lines that hold spaces", "Talks went on, said the mayor\n \n \nNew York has a statute on it.", []],
+    ["Arabic: the state word in an earlier paragraph", "تقدم الولاية أطباقها.\nومنها أطباق نيويورك الشهيرة.", [["new-york", "نيويورك"]]],
+    ["Arabic: the term of office, later in the paragraph", "بدأت الولاية الثانية للرئيس، وزار نيويورك.", [["new-york", "نيويورك"]]],
+    ["Arabic: the government's word before the state word", "أعلنت الحكومة أن الولاية ستدعم مزارعي نيويورك.", []],
+  ])("%s: %s", (_why, text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+
+  test("a list of states before the name counts within 150 characters of it", () => {
+    const list = "Voters from Ohio, Texas and New York lined up.";
+    expect(mentions(list + tail)).toEqual([]);
+  });
+});
+
+test.each<[string, boolean]>([
+  ["New York", true],
+  ["Washington", true],
+  ["واشنطن", true],
+  ["نيو يورك", true],
+  ["New York City", false],
+  ["Maryland", false],
+])("the state rule applies to the name %s: %s", (name, shared) => {
+  expect(isSharedStateName(normalizeString(name))).toBe(shared);
 });
