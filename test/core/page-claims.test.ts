@@ -47,3 +47,26 @@ describe("buildPageClaims", () => {
     expect(buildPageClaims(dataset, ["ilse-varnhagen"])).toMatchObject({ facts: [], groups: [], disputes: [] });
   });
 });
+
+describe("buildPageClaims: group keys and the dataset", () => {
+  test.each([
+    ["a named claimant, and the source's own reporting", "tammy-bruce", ["outlet:istanbul-talks-2025-04-10", 'claimants:["tammy-bruce"]']],
+    ["a joint claim, keyed by its group's English name", "moscow", ['claimants:["Moscow and Washington"]']],
+  ])("keys %s", (_name, entity, keys) => {
+    expect(buildPageClaims(dataset, [entity]).groups.map((g) => g.key)).toEqual(keys);
+  });
+
+  test("names the dataset it comes from", () => {
+    expect(buildPageClaims(dataset, ["tammy-bruce"]).dataset).toEqual({ id: dataset.id, name: dataset.name, version: dataset.version });
+    expect(buildPageClaims(dataset, ["tammy-bruce"]).dataset.id).toBe("istanbul-talks-2025");
+  });
+
+  test("a dispute naming a fact the dataset lacks is an error that names both", () => {
+    const [dispute] = buildPageClaims(dataset, ["tammy-bruce"]).disputes;
+    const broken: Dataset = {
+      ...dataset,
+      disputes: dataset.disputes.map((d) => (d.id === dispute!.id ? { ...d, facts: [...d.facts, "no-such-fact"] } : d)),
+    };
+    expect(() => buildPageClaims(broken, ["tammy-bruce"])).toThrow(`dispute "${dispute!.id}" names an unknown fact "no-such-fact"`);
+  });
+});
