@@ -244,3 +244,31 @@ describe("validateDataset: what each problem says", () => {
     expect(problems).toEqual([expect.objectContaining({ path: "$.name", code: "schema", issue: "invalid_type" })]);
   });
 });
+
+describe("validateDataset: messages that point an author at the place", () => {
+  test("an unsourced background statement is counted from 1", () => {
+    const problems = problemsOf((d) => {
+      d.entities[0]!.background = [{ text: { ar: "ملخص.", en: "Summary." }, sources: [{ fact: "darchiev-said" }] }, { text: { ar: "خلفية.", en: "Background." }, sources: [] }];
+    });
+    expect(problems).toContainEqual({
+      path: "$.entities[0].background[1].sources",
+      code: "background-unsourced",
+      message: 'background statement 2 of "darchiev" gives no source; cite a fact or a source',
+    });
+  });
+
+  test("a fact listed twice in a dispute names where it was first listed", () => {
+    const problems = problemsOf((d) => {
+      withSecondFact(d);
+      d.disputes = [dispute("d", ["darchiev-said", "tass-said", "darchiev-said"])];
+    });
+    expect(problems.find((p) => p.code === "dispute-repeats-fact")?.message).toBe('dispute "d" lists fact "darchiev-said" twice, first at $.disputes[0].facts[0]');
+  });
+
+  test("an English display name that normalises to nothing is reported at its path", () => {
+    const problems = problemsOf((d) => {
+      d.entities[2]!.name.en = "\u200b";
+    });
+    expect(problems.filter((p) => p.code === "alias-empty").map((p) => p.path)).toEqual(["$.entities[2].name.en"]);
+  });
+});
