@@ -72,3 +72,15 @@ describe("compileMatcherTable", () => {
   });
 });
 
+
+describe("compileMatcherTable: an alias written as an object", () => {
+  test("is case-insensitive unless it says caseSensitive: true", () => {
+    const withObjects = dataset("d", [
+      { id: "moscow", type: "place", name: { ar: "موسكو", en: "Moscow" }, aliases: [{ text: "Msk" }, { text: "MOW", caseSensitive: false }] },
+    ]);
+    expect(compileMatcherTable([withObjects]).patterns.filter(([text]) => text === "msk" || text === "mow")).toEqual([
+      ["msk", 0, 0],
+      ["mow", 0, 0],
+    ]);
+  });
+});
