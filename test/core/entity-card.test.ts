@@ -161,3 +161,16 @@ describe("buildEntityCard: what a card leaves out, and what it refuses", () => {
     expect(() => buildEntityCard(datasetSchema.parse(d), "darchiev")).toThrow(message);
   });
 });
+
+describe("buildEntityCard: what a citation carries", () => {
+  test("a source cited without a quote has no quote key, and a source without an event date no eventDate key", () => {
+    const d = testDataset();
+    const article = d.sources![0]! as Record<string, unknown>;
+    delete article.eventDate;
+    d.entities[0]!.background = [{ text: { ar: "ملخص.", en: "Summary." }, sources: [{ source: article.id as string }] }];
+    const card = buildEntityCard(validDataset(d), d.entities[0]!.id)!;
+    const [cited] = card.background[0]!.sources;
+    expect(Object.keys(cited!)).toEqual(["source"]);
+    expect(Object.hasOwn((cited as { source: object }).source, "eventDate")).toBe(false);
+  });
+});
