@@ -186,3 +186,11 @@ describe("checkAttribution: each warning in full, and what it skips", () => {
   });
 });
 
+
+describe("checkAttribution on a fact whose source is missing", () => {
+  test("says nothing about it (validation reports the missing source) rather than throwing", () => {
+    const d = dataset("قال دارشيف إن المحادثات بناءة.", { quote: "المحادثات بناءة" });
+    d.facts[0]!.source = "no-such-source";
+    expect(checkAttribution(d)).toEqual([]);
+  });
+});
