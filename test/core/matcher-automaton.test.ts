@@ -60,6 +60,9 @@ describe("the automaton follows names through shared prefixes and failure links"
     ["a failure link two levels deep", ["a b c d x", "b c d y", "c d z"], "a b c d z", [
       ["c d z", "c d z", ""],
     ]],
+    ["a failure link found two steps down the parent's chain", ["a b c d q", "b c e", "c d"], "a b c d, ok", [
+      ["c d", "c d", ""],
+    ]],
     ["a failure chain that falls back to the root and starts again", ["ab cd", "cd ef", "ef"], "ab cd ef", [
       ["ab cd", "ab cd", ""],
       ["ef", "ef", ""],
