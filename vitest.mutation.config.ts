@@ -9,8 +9,8 @@ export default defineConfig({
     setupFiles: ["test/mutation-setup.ts"],
     // Two cores shared with other work: a slow property run is not a failure here.
     testTimeout: 120_000,
-    // Stryker switches mutants at run time (mutation switching), so a module need not be
-    // imported afresh for each one: reusing them across runs saves the imports' time per mutant.
-    isolate: false,
+    // Every run imports src/core afresh (vitest's default isolation), though reusing the modules
+    // would be faster: modules keep state (the word and normalisation memos, a global regex's
+    // lastIndex), which would carry one mutant's answers into the next mutant's run.
   },
 });
