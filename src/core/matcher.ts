@@ -309,7 +309,11 @@ export class Matcher {
     let lookahead = this.longestPattern * SLICE_LOOKAHEAD_FACTOR + SLICE_LOOKBEHIND;
     let candidates: Candidate[];
     for (;;) {
-      const windowEnd = Math.min(text.length, to + lookahead);
+      let windowEnd = Math.min(text.length, to + lookahead);
+      // Never between the two halves of a surrogate pair: the walk would read the first alone, as
+      // a unit no name has, and lose a name that the pair ends.
+      const last = text.charCodeAt(windowEnd - 1);
+      if (last >= 0xd800 && last <= 0xdbff && windowEnd < text.length) windowEnd++;
       candidates = this.candidates(text, windowStart, windowEnd);
       // The window may end inside a name that began in the slice (padded with invisible
       // characters, so longer than allowed for), or a name may end where the window does and

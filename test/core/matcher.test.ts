@@ -439,4 +439,14 @@ describe("a slice's window", () => {
     matcher.findMentionsFrom(text, 0, 3, progress);
     expect(progress.mentions).toEqual([{ entity: entityIndex("moscow"), start: 2, end: 168 }]);
   });
+
+  test("a window that would end between the halves of a surrogate pair still finds the name the pair ends", () => {
+    // Every length of padding, so that one of them puts the window's end between 𝐰's two halves.
+    for (let n = 100; n <= 1300; n++) {
+      const text = `x Mosco${"\u200d".repeat(n)}𝐰 and more`;
+      const progress: MatchProgress = { mentions: [], reached: 0 };
+      matcher.findMentionsFrom(text, 0, 3, progress);
+      expect(progress.mentions, `${n} joiners`).toEqual([{ entity: entityIndex("moscow"), start: 2, end: 7 + n + 2 }]);
+    }
+  });
 });
