@@ -79,8 +79,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> => value !==
  * to replace that dataset.
  */
 export function parseDatasetImport(text: string, options: { bundledId: string }): ImportParse {
-  // A UTF-16 code unit is at least one UTF-8 byte, so a text this long is too large in any case.
-  const tooLarge = importSizeProblem(text.length > MAX_IMPORT_BYTES ? text.length : utf8Length(text));
+  // Counted exactly, even when the length alone shows it is too large: the message says the size.
+  const tooLarge = importSizeProblem(utf8Length(text));
   if (tooLarge !== null) return { ok: false, problems: [tooLarge] };
 
   let json: unknown;

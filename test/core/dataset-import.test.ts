@@ -283,3 +283,13 @@ describe("contestedAliases with several earlier tables", () => {
     expect(washington.map((c) => `${c.owner.dataset}/${c.owner.id}`)).toEqual(["test/washington"]);
   });
 });
+
+describe("the size a too-large text is told", () => {
+  test("is its UTF-8 size, not its length, even when its length alone is over the limit", () => {
+    // Three million Arabic letters: 3 M units, 6 M bytes (5.7 MB), not 2.9 MB.
+    expect(parse("ب".repeat(3_000_000))).toEqual({
+      ok: false,
+      problems: [{ path: "$", code: "too-large", message: "the file is 5.7 MB; a dataset to import may be at most 2 MB" }],
+    });
+  });
+});
