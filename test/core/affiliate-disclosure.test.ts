@@ -12,6 +12,9 @@ test.each<[string, string, boolean]>([
   ["after earn and a no-break space", "may earn\u00a0[New York] a commission.", true],
   ["after earns at the start of the text", "earns [New York] a commission.", true],
   ["after earn at the start of the text", "earn [Chicago] an affiliate commission.", true],
+  ["after earn and two spaces", "may earn  [New York] a commission.", true],
+  ["after earns, a space and a no-break space", "earns \u00a0[New York] a commission.", true],
+  ["glued to earn", "may earn[New York] a commission.", false],
   ["after another word ending in n", "Visitors return [New York] a commission.", false],
   ["without a commission after it", "may earn [New York] a reputation.", false],
 ])("%s: %s", (_case, marked, expected) => {
