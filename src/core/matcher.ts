@@ -162,10 +162,7 @@ function buildAutomaton(texts: readonly string[]): Automaton {
   check.data.fill(NONE);
   const base = new IntList(trieStates + alphabet + 1);
   const slotOf = new Int32Array(trieStates);
-  const trieOf = new IntList(trieStates + alphabet + 1);
-  trieOf.data.fill(NONE);
   check.data[0] = 0; // the root's slot is taken
-  trieOf.data[0] = 0;
   let firstFree = alphabet + 2;
   let crowdedUntil = firstFree;
   const queue = new Int32Array(trieStates);
@@ -198,13 +195,11 @@ function buildAutomaton(texts: readonly string[]): Automaton {
       b++;
     }
     base.reserve(b + alphabet + 1);
-    trieOf.reserve(b + alphabet + 1);
     base.data[slot] = b;
     for (const c of children) {
       const childSlot = b + symbol.data[c]!;
       check.data[childSlot] = slot;
       slotOf[c] = childSlot;
-      trieOf.data[childSlot] = c;
       queue[tail++] = c;
     }
   }
