@@ -172,6 +172,13 @@ describe("the state cues file", () => {
     await writeFile(file, JSON.stringify({ ...valid(), cityWords: ["mayor", ""] }));
     await expect(checkContextCues("states", file)).rejects.toThrow(/us-states\.json[\s\S]*\$\.cityWords\[1\]/);
   });
+
+  test("a phrase listed twice is reported at the repeat, naming the first listing", () => {
+    expect(validateStateCues({ ...valid(), states: ["Ohio", "Texas", "OHIO"] })).toEqual({
+      ok: false,
+      problems: [{ path: "$.states[2]", message: '"OHIO" is listed already, at $.states[0]' }],
+    });
+  });
 });
 
 describe("a city named like its US state, at the edges of each cue", () => {
