@@ -3,6 +3,7 @@
  * earn New York a commission") names the publisher, not a place: a magazine named like its city
  * earns the commission, a city does not.
  */
+import { isLineSpace } from "./unicode-word.ts";
 
 const BEFORE = /(?:^|\s)earns?[ \u00a0]+$/u;
 const AFTER = /^[ \u00a0]+an?[ \u00a0]+(?:\p{L}+[ \u00a0]+)?commission/u;
@@ -12,12 +13,8 @@ export function isCommissionEarner(text: string, start: number, end: number): bo
   // Most names follow no "earn ": decide those without a regex.
   const windowStart = Math.max(0, start - 8);
   let k = start;
-  while (k > windowStart && isSpace(text.charCodeAt(k - 1))) k--;
+  while (k > windowStart && isLineSpace(text.charCodeAt(k - 1))) k--;
   const last = text.charCodeAt(k - 1);
   if (k === start || (last !== 0x6e && last !== 0x73)) return false;
   return BEFORE.test(text.slice(windowStart, start)) && AFTER.test(text.slice(end, end + 40));
-}
-
-function isSpace(unit: number): boolean {
-  return unit === 0x20 || unit === 0xa0;
 }

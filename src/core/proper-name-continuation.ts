@@ -20,6 +20,7 @@
  * sentence start ("President Biden", "In Moscow"); longer names that end in one of ours ("Bank of
  * America", "George Washington") are the lexicon's to list.
  */
+import { isLineSpace } from "./unicode-word.ts";
 
 /** Characters either side of a name that decide whether its line is a headline. */
 const CONTEXT = 60;
@@ -68,7 +69,7 @@ const LOWER_START = /^\p{Ll}/u;
  */
 export function continuationOf(text: string, start: number, end: number): number {
   // Most names are followed by punctuation or a lower-case word: decide those without a regex.
-  if (!isSpace(text.charCodeAt(end)) || !mayBeCapital(text.charCodeAt(end + 1)) || !UPPER_START.test(text.slice(start, start + 1))) return -1;
+  if (!isLineSpace(text.charCodeAt(end)) || !mayBeCapital(text.charCodeAt(end + 1)) || !UPPER_START.test(text.slice(start, start + 1))) return -1;
   let at = end;
   let first = -1;
   let head = "";
@@ -92,13 +93,10 @@ export function continuationOf(text: string, start: number, end: number): number
   return isHeadline(text, start, at) ? -1 : first;
 }
 
-function isSpace(unit: number): boolean {
-  return unit === 0x20 || unit === 0xa0;
-}
 
 /** False only for what cannot start a capitalised word: ASCII lower case and punctuation. */
 function mayBeCapital(unit: number): boolean {
-  return (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x30 && unit <= 0x39) || unit > 0x7f || isSpace(unit);
+  return (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x30 && unit <= 0x39) || unit > 0x7f || isLineSpace(unit);
 }
 
 /**

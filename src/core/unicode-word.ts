@@ -27,3 +27,8 @@ const COMBINING = /^\p{M}$/u;
 export function isCombiningUnit(unit: number): boolean {
   return COMBINING.test(String.fromCharCode(unit));
 }
+
+/** A space or a no-break space: what the context rules accept between the words of a phrase. */
+export function isLineSpace(unit: number): boolean {
+  return unit === 0x20 || unit === 0xa0;
+}

@@ -26,6 +26,7 @@
 import cuesFile from "../../assets/lexicon/context/us-states.json";
 import { normalizeString } from "./normalize-text.ts";
 import type { StateCues } from "./context-cues.ts";
+import { isLineSpace } from "./unicode-word.ts";
 
 const cues: StateCues = cuesFile;
 
@@ -136,9 +137,6 @@ function stateBefore(before: string, end: number): number {
   return m === null ? -1 : from + m.index;
 }
 
-function isLineSpace(unit: number): boolean {
-  return unit === 0x20 || unit === 0xa0;
-}
 
 function isTownState(before: string, after: string): boolean {
   // "Town, " must end `before`: a comma, then only spaces.
