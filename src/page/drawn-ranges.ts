@@ -3,17 +3,54 @@
  * a page with thousands of mentions, only those in blocks near the viewport: each change to a
  * registered Highlight makes Chromium prepare paint for every range in it again (measured at
  * 150–175 ms for 25,000 ranges, ~5 ms for 1,000), and `highlightsFromPoint` walks them all on
- * every pointer frame. One IntersectionObserver on the mentions' blocks keeps the drawn set
- * to the screen and one screen's height above and below it. The registry still knows every
- * mention; only drawing is limited. A mention's Range is made when it is first drawn (see
- * `mention-registry.ts`), so the mentions far from the viewport never get one.
+ * every pointer frame. The drawn set is kept to the screen and one screen's height above and
+ * below it. The registry still knows every mention; only drawing is limited. A mention's Range
+ * is made when it is first drawn (see `mention-registry.ts`), so the mentions far from the
+ * viewport never get one.
+ *
+ * The blocks near the viewport are found from the blocks themselves, not by an
+ * IntersectionObserver: one observing thousands of blocks costs every frame that changes
+ * anything on screen (see `page-viewport.ts`). The blocks are kept in document order, which on
+ * nearly every page is also their order from top to bottom, so after a scroll a binary search
+ * finds where the viewport stands and a short walk from there finds the blocks near it: a few
+ * dozen reads of a block's position instead of thousands. Where the layout does not follow the
+ * document (a sidebar written after the article, columns), the walk can miss a block: once the
+ * page settles, one pass over every block puts that right.
  */
 import { enclosingBlock } from "./collect-text-runs.ts";
 
 /** Above this many mentions on a page, only those near the viewport are drawn. */
 const DRAW_ALL_UP_TO = 1000;
 
+/**
+ * How many blocks in a row the walk passes wholly beyond the drawn window before it stops: a
+ * few blocks out of order (a hidden one, a pull quote floated aside) do not end it early.
+ */
+const WALK_SLACK = 8;
+
 const ELEMENT_NODE = 1;
+/** `Node.DOCUMENT_POSITION_FOLLOWING`: the other node comes after this one. */
+const FOLLOWING = 4;
+
+/** Where a block stands, in CSS pixels from the top of the viewport. */
+export interface Extent {
+  readonly top: number;
+  readonly bottom: number;
+}
+
+/** What limiting drawing to the viewport needs of the page (`page-viewport.ts`; fakes in tests). */
+export interface Viewport {
+  /** The viewport's height. */
+  height(): number;
+  /** Where a block stands now. */
+  extent(block: Element): Extent;
+  /**
+   * Calls `check` once per frame after the page may have moved under the viewport (a scroll, a
+   * resize, the document's height changing) or after `request()`, and `settle` once that has
+   * stopped for a moment.
+   */
+  watch(check: () => void, settle: () => void): { request(): void; stop(): void };
+}
 
 /**
  * What drawing needs of a run's record: its text nodes (to find its block) and its mentions'
@@ -28,13 +65,18 @@ export interface DrawnRun {
   readonly mentions: readonly { readonly range: Range; readonly outer?: unknown }[];
 }
 
-/** The element whose visibility stands for a run's: its block, or the host of its shadow root. */
+/** The element whose position stands for a run's: its block, or the host of its shadow root. */
 function blockElementOf(record: DrawnRun): Element | null {
   const first = record.run.nodes[0];
   if (first === undefined) return null;
   let block: Node | null = enclosingBlock(first);
   if (block.nodeType !== ELEMENT_NODE) block = (block as ShadowRoot).host ?? (block as Document).documentElement ?? null;
   return block as Element | null;
+}
+
+/** Whether `block` comes after `other` in the document (a block inside another comes after it). */
+function follows(block: Element, other: Element): boolean {
+  return (other.compareDocumentPosition(block) & FOLLOWING) !== 0;
 }
 
 /** Keeps the drawn Highlight to what the reader can see, once a page has many mentions. */
@@ -50,20 +92,27 @@ export class DrawnRanges {
   /** The records whose mentions are in the highlights now (so undrawing never makes a Range). */
   private readonly drawnRecords = new Set<DrawnRun>();
   private mentions = 0;
-  private observer: IntersectionObserver | null = null;
+  /** While only the mentions near the viewport are drawn: the watch that says when to look again. */
+  private watching: { request(): void; stop(): void } | null = null;
   private readonly byBlock = new Map<Element, Set<DrawnRun>>();
   private readonly blockOf = new Map<DrawnRun, Element>();
-  private readonly near = new Set<Element>();
+  /** Every block with mentions, in document order. */
+  private readonly order: Element[] = [];
+  /** The blocks near the viewport, whose mentions are drawn. */
+  private near = new Set<Element>();
   /** Whether drawing has started (see `show`). */
   private shown = false;
 
-  constructor(private readonly drawAllUpTo = DRAW_ALL_UP_TO) {
+  constructor(
+    private readonly viewport: Viewport,
+    private readonly drawAllUpTo = DRAW_ALL_UP_TO,
+  ) {
     this.nested.priority = 1;
   }
 
   /** Whether only the mentions near the viewport are drawn. */
   get isLimitedToViewport(): boolean {
-    return this.observer !== null;
+    return this.watching !== null;
   }
 
   /**
@@ -82,8 +131,8 @@ export class DrawnRanges {
     this.records.add(record);
     this.mentions += record.mentions.length;
     if (!this.shown) return;
-    if (this.observer === null && this.mentions > this.drawAllUpTo) this.limitToViewport();
-    if (this.observer === null) this.draw(record);
+    if (this.watching === null && this.mentions > this.drawAllUpTo) this.limitToViewport();
+    if (this.watching === null) this.draw(record);
     else this.track(record);
   }
 
@@ -99,32 +148,35 @@ export class DrawnRanges {
     if (others.size === 0) {
       this.byBlock.delete(block);
       this.near.delete(block);
-      this.observer?.unobserve(block);
+      // The block may have left the document, where it has no position to search by.
+      const index = this.order.indexOf(block);
+      if (index >= 0) this.order.splice(index, 1);
     }
   }
 
-  /** Forgets everything and stops observing. */
+  /** Forgets everything and stops watching the viewport. */
   clear(): void {
     this.shown = false;
     for (const record of this.records) this.undraw(record);
     this.records.clear();
     this.mentions = 0;
-    this.observer?.disconnect();
-    this.observer = null;
+    this.watching?.stop();
+    this.watching = null;
     this.byBlock.clear();
     this.blockOf.clear();
+    this.order.length = 0;
     this.near.clear();
   }
 
   private limitToViewport(): void {
-    this.observer = new IntersectionObserver((entries) => this.onIntersect(entries), { rootMargin: "100% 0px 100% 0px" });
+    this.watching = this.viewport.watch(() => this.check(), () => this.sweep());
     for (const record of this.records) {
       this.undraw(record);
       this.track(record);
     }
   }
 
-  /** Observes a record's block; draws it at once if the block is already known to be near. */
+  /** Files a record under its block; draws it at once if the block is known to be near, else asks for a check. */
   private track(record: DrawnRun): void {
     const block = blockElementOf(record);
     if (block === null) {
@@ -136,25 +188,95 @@ export class DrawnRanges {
     if (recordsOfBlock === undefined) {
       recordsOfBlock = new Set();
       this.byBlock.set(block, recordsOfBlock);
-      this.observer!.observe(block); // reports the block's current state in its first callback
+      this.insertInOrder(block);
     }
     recordsOfBlock.add(record);
     if (this.near.has(block)) this.draw(record);
+    else this.watching!.request();
   }
 
-  private onIntersect(entries: IntersectionObserverEntry[]): void {
-    for (const entry of entries) {
-      const block = entry.target;
-      const recordsOfBlock = this.byBlock.get(block);
-      if (recordsOfBlock === undefined) continue;
-      if (entry.isIntersecting && !this.near.has(block)) {
-        this.near.add(block);
-        for (const record of recordsOfBlock) this.draw(record);
-      } else if (!entry.isIntersecting && this.near.has(block)) {
-        this.near.delete(block);
-        for (const record of recordsOfBlock) this.undraw(record);
+  /** Puts a new block into `order`: at the end for the initial scan, which meets blocks in document order. */
+  private insertInOrder(block: Element): void {
+    const order = this.order;
+    let low = 0;
+    let high = order.length;
+    if (high === 0 || follows(block, order[high - 1]!)) {
+      order.push(block);
+      return;
+    }
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (follows(block, order[middle]!)) low = middle + 1;
+      else high = middle;
+    }
+    order.splice(low, 0, block);
+  }
+
+  /**
+   * After a scroll or resize: the first block not wholly above the drawn window, by binary
+   * search, then a walk both ways until `WALK_SLACK` blocks in a row lie beyond it. Blocks drawn
+   * before and not met by the walk are looked at one by one (there are few).
+   */
+  private check(): void {
+    const { order, viewport } = this;
+    const [top, bottom] = this.window();
+    let low = 0;
+    let high = order.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (viewport.extent(order[middle]!).bottom < top) low = middle + 1;
+      else high = middle;
+    }
+    const near = new Set<Element>();
+    const met = new Set<Element>();
+    for (let i = low, beyond = 0; i < order.length && beyond < WALK_SLACK; i++) {
+      const extent = viewport.extent(order[i]!);
+      met.add(order[i]!);
+      if (extent.top > bottom) beyond++;
+      else {
+        beyond = 0;
+        if (extent.bottom >= top) near.add(order[i]!);
       }
     }
+    for (let i = low - 1, beyond = 0; i >= 0 && beyond < WALK_SLACK; i--) {
+      const extent = viewport.extent(order[i]!);
+      met.add(order[i]!);
+      if (extent.bottom < top) beyond++;
+      else {
+        beyond = 0;
+        if (extent.top <= bottom) near.add(order[i]!);
+      }
+    }
+    for (const block of this.near) if (!met.has(block) && this.isNear(block, top, bottom)) near.add(block);
+    this.drawNear(near);
+  }
+
+  /** Once the page has settled: every block looked at, for the layouts that do not follow the document. */
+  private sweep(): void {
+    const [top, bottom] = this.window();
+    this.drawNear(new Set(this.order.filter((block) => this.isNear(block, top, bottom))));
+  }
+
+  /** The drawn window: the viewport and one viewport's height above and below it. */
+  private window(): [top: number, bottom: number] {
+    const height = this.viewport.height();
+    return [-height, 2 * height];
+  }
+
+  private isNear(block: Element, top: number, bottom: number): boolean {
+    const extent = this.viewport.extent(block);
+    return extent.bottom >= top && extent.top <= bottom;
+  }
+
+  /** Draws the mentions of the blocks in `near` and undraws those of blocks no longer in it. */
+  private drawNear(near: Set<Element>): void {
+    for (const block of this.near) {
+      if (!near.has(block)) for (const record of this.byBlock.get(block) ?? []) this.undraw(record);
+    }
+    for (const block of near) {
+      if (!this.near.has(block)) for (const record of this.byBlock.get(block)!) this.draw(record);
+    }
+    this.near = near;
   }
 
   private draw(record: DrawnRun): void {

@@ -15,6 +15,7 @@
 import type { Mention } from "../core/matcher.ts";
 import { positionInRun, type TextRun } from "./collect-text-runs.ts";
 import { DrawnRanges } from "./drawn-ranges.ts";
+import { pageViewport } from "./page-viewport.ts";
 
 /** One mention on the page. */
 export interface PageMention {
@@ -98,7 +99,7 @@ function isIntact(run: TextRun): boolean {
 
 /** Owns the page's mentions and the highlights that draw them. */
 export class MentionRegistry {
-  private readonly drawn = new DrawnRanges();
+  private readonly drawn: DrawnRanges;
   private readonly active = new Highlight();
   private readonly byNode = new Map<Text, RunRecord>();
   /** The mentions whose Range has been made, by that Range. */
@@ -116,6 +117,7 @@ export class MentionRegistry {
     style: HighlightStyle,
   ) {
     this.name = HIGHLIGHT_NAMES[style];
+    this.drawn = new DrawnRanges(pageViewport(document));
     this.maker = { document, made: (range, mention) => this.byRange.set(range, mention) };
     // The open card's name paints over the names inside names, which paint over their outer names.
     this.active.priority = 2;

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { DrawnRanges } from "../../src/page/drawn-ranges.ts";
+import { DrawnRanges, type Extent, type Viewport } from "../../src/page/drawn-ranges.ts";
 import type { RunRecord } from "../../src/page/mention-registry.ts";
 
 /** A Highlight as Firefox's content scripts see it: add, delete and has only; iterating throws. */
@@ -12,21 +12,50 @@ class FakeHighlight {
   [Symbol.iterator](): never { throw new Error("Xray wrapping of iterators not supported."); }
 }
 
-/** An IntersectionObserver the test drives by hand. */
-class FakeObserver {
-  static last: FakeObserver | null = null;
-  readonly observed = new Set<Element>();
-  disconnected = false;
-  constructor(readonly callback: (entries: { target: Element; isIntersecting: boolean }[]) => void) {
-    FakeObserver.last = this;
+/**
+ * A viewport 600 px high over paragraphs 100 px apart (80 px high), in document order unless a
+ * paragraph is placed elsewhere; the test scrolls it and runs the check and the settling pass
+ * the real one runs after a frame and after a pause.
+ */
+class FakeViewport implements Viewport {
+  scrollY = 0;
+  readonly placed = new Map<Element, number>();
+  reads = 0;
+  requests = 0;
+  watching = false;
+  private check: (() => void) | null = null;
+  private settle: (() => void) | null = null;
+
+  height(): number {
+    return 600;
   }
-  observe(element: Element) { this.observed.add(element); }
-  unobserve(element: Element) { this.observed.delete(element); }
-  disconnect() { this.disconnected = true; this.observed.clear(); }
-  report(element: Element, isIntersecting: boolean) { this.callback([{ target: element, isIntersecting }]); }
+  extent(block: Element): Extent {
+    this.reads++;
+    const top = (this.placed.get(block) ?? paragraphs.indexOf(block as HTMLParagraphElement) * 100) - this.scrollY;
+    return { top, bottom: top + 80 };
+  }
+  watch(check: () => void, settle: () => void) {
+    this.check = check;
+    this.settle = settle;
+    this.watching = true;
+    return {
+      request: () => void this.requests++,
+      stop: () => void (this.watching = false),
+    };
+  }
+  /** Scrolls to `y` and runs the per-frame check. */
+  scrollTo(y: number): void {
+    this.scrollY = y;
+    this.reads = 0;
+    this.check!();
+  }
+  settled(): void {
+    this.settle!();
+  }
 }
 
 let paragraphs: HTMLParagraphElement[];
+let viewport: FakeViewport;
 
 /** A run record of `count` mentions in paragraph `index`. */
 function record(index: number, count: number): RunRecord {
@@ -38,22 +67,29 @@ function record(index: number, count: number): RunRecord {
 }
 
 const drawnCount = (d: DrawnRanges) => (d.highlight as unknown as FakeHighlight).ranges.size;
+/** The paragraphs whose mentions are drawn, by index. */
+const drawnParagraphs = (d: DrawnRanges) =>
+  [...new Set([...(d.highlight as unknown as FakeHighlight).ranges].map((r) => Number((r as { id: string }).id.split(":")[0])))].sort((a, b) => a - b);
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+/** Sets the page to `count` paragraphs. */
+function paragraphsOf(count: number): void {
+  document.body.innerHTML = Array.from({ length: count }, (_, i) => `<p>paragraph ${i}</p>`).join("");
+  paragraphs = [...document.querySelectorAll("p")];
+}
 
 beforeEach(() => {
   (globalThis as Record<string, unknown>).Highlight = FakeHighlight;
-  (globalThis as Record<string, unknown>).IntersectionObserver = FakeObserver;
-  FakeObserver.last = null;
-  document.body.innerHTML = Array.from({ length: 5 }, (_, i) => `<p>paragraph ${i}</p>`).join("");
-  paragraphs = [...document.querySelectorAll("p")];
+  paragraphsOf(40);
+  viewport = new FakeViewport();
 });
 afterEach(() => {
   delete (globalThis as Record<string, unknown>).Highlight;
-  delete (globalThis as Record<string, unknown>).IntersectionObserver;
 });
 
 describe("DrawnRanges", () => {
-  test("draws every mention while the page has few, once shown", () => {
-    const drawn = new DrawnRanges(10);
+  test("draws every mention while the page has few, once shown, and never watches the viewport", () => {
+    const drawn = new DrawnRanges(viewport, 10);
     drawn.add(record(0, 4));
     drawn.add(record(1, 6));
     expect(drawnCount(drawn)).toBe(0);
@@ -63,52 +99,96 @@ describe("DrawnRanges", () => {
     drawn.add(record(2, 0));
     expect(drawnCount(drawn)).toBe(10);
     expect(drawn.isLimitedToViewport).toBe(false);
-    expect(FakeObserver.last).toBeNull();
+    expect(viewport.watching).toBe(false);
   });
 
-  test("past the limit, draws only the blocks reported near the viewport", () => {
-    const drawn = new DrawnRanges(10);
-    const first = record(0, 6);
-    drawn.add(first);
-    drawn.add(record(3, 6));
+  test("past the limit, draws the blocks within a screen of the viewport, and follows the reader's scrolling", () => {
+    const drawn = new DrawnRanges(viewport, 10);
+    for (let i = 0; i < 40; i++) drawn.add(record(i, 1));
     drawn.show();
     expect(drawn.isLimitedToViewport).toBe(true);
     expect(drawnCount(drawn)).toBe(0);
-    const observer = FakeObserver.last!;
-    expect([...observer.observed]).toEqual([paragraphs[0], paragraphs[3]]);
-    observer.report(paragraphs[0]!, true);
-    expect(drawnCount(drawn)).toBe(6);
-    // A new record in a block already near is drawn at once.
-    drawn.add(record(0, 2));
-    expect(drawnCount(drawn)).toBe(8);
-    observer.report(paragraphs[0]!, false);
-    observer.report(paragraphs[3]!, true);
-    expect(drawnCount(drawn)).toBe(6);
+    // The window is 600 px above the viewport's top to 1,200 px below it: paragraphs 0–12 at the top.
+    viewport.scrollTo(0);
+    expect(drawnParagraphs(drawn)).toEqual(range(0, 12));
+    viewport.scrollTo(2000);
+    expect(drawnParagraphs(drawn)).toEqual(range(14, 32));
+    // A new record in a paragraph near the viewport is drawn at once; one far away waits for a check.
+    const requests = viewport.requests;
+    drawn.add(record(20, 2));
+    expect(drawnCount(drawn)).toBe(19 + 2);
+    drawn.add(record(39, 1));
+    expect(drawnCount(drawn)).toBe(21);
+    expect(viewport.requests).toBe(requests + 1);
+    viewport.scrollTo(3500);
+    expect(drawnParagraphs(drawn)).toEqual(range(29, 39));
   });
 
-  test("removing a block's last record stops observing it; clear disconnects", () => {
-    const drawn = new DrawnRanges(1);
+  test("a check after a scroll reads the position of a few dozen of 2,000 blocks, not all", () => {
+    paragraphsOf(2000);
+    const drawn = new DrawnRanges(viewport, 10);
+    for (let i = 0; i < 2000; i++) drawn.add(record(i, 1));
+    drawn.show();
+    viewport.scrollTo(150_000);
+    expect(drawnParagraphs(drawn)).toEqual(range(1494, 1512));
+    // log2(2,000) for the search, 19 near blocks, 2 × 8 beyond them, and the few drawn before.
+    expect(viewport.reads).toBeLessThan(60);
+  });
+
+  test("blocks added out of document order are searched in document order", () => {
+    const drawn = new DrawnRanges(viewport, 10);
+    // The even paragraphs from last to first, then (as a rescan would) the odd ones after showing.
+    for (let i = 38; i >= 0; i -= 2) drawn.add(record(i, 1));
+    drawn.show();
+    for (let i = 1; i < 40; i += 2) drawn.add(record(i, 1));
+    viewport.scrollTo(2000);
+    expect(drawnParagraphs(drawn)).toEqual(range(14, 32));
+    viewport.scrollTo(3000);
+    expect(drawnParagraphs(drawn)).toEqual(range(24, 39));
+  });
+
+  test("a block the layout puts out of document order (a sidebar written last) is drawn once the page settles", () => {
+    const drawn = new DrawnRanges(viewport, 10);
+    for (let i = 0; i < 40; i++) drawn.add(record(i, 1));
+    drawn.show();
+    // The last paragraph stands beside the top of the article.
+    viewport.placed.set(paragraphs[39]!, 100);
+    viewport.scrollTo(0);
+    expect(drawnParagraphs(drawn)).toEqual(range(0, 12));
+    viewport.settled();
+    expect(drawnParagraphs(drawn)).toEqual([...range(0, 12), 39]);
+    // A later check does not take it away while it is still near, though the walk does not reach it.
+    viewport.scrollTo(100);
+    expect(drawnParagraphs(drawn)).toEqual([...range(0, 13), 39]);
+    viewport.scrollTo(2000);
+    expect(drawnParagraphs(drawn)).toEqual(range(14, 32));
+  });
+
+  test("removing a block's last record forgets the block; clear stops watching", () => {
+    const drawn = new DrawnRanges(viewport, 1);
     const a = record(2, 1);
     const b = record(2, 1);
     drawn.add(a);
     drawn.add(b);
     drawn.show();
-    const observer = FakeObserver.last!;
-    observer.report(paragraphs[2]!, true);
+    viewport.scrollTo(0);
+    expect(drawnCount(drawn)).toBe(2);
     drawn.remove(a);
     expect(drawnCount(drawn)).toBe(1);
-    expect(observer.observed.has(paragraphs[2]!)).toBe(true);
     drawn.remove(b);
     expect(drawnCount(drawn)).toBe(0);
-    expect(observer.observed.has(paragraphs[2]!)).toBe(false);
+    // The settling pass has no block left to look at.
+    viewport.reads = 0;
+    viewport.settled();
+    expect(viewport.reads).toBe(0);
     drawn.add(record(4, 3));
     drawn.clear();
-    expect(observer.disconnected).toBe(true);
+    expect(viewport.watching).toBe(false);
     expect(drawnCount(drawn)).toBe(0);
   });
 
   test("a mention far from the viewport never has its Range read, so a lazy one is never made", () => {
-    const drawn = new DrawnRanges(3);
+    const drawn = new DrawnRanges(viewport, 3);
     const reads: string[] = [];
     /** A record whose mentions log every read of their range. */
     const logged = (index: number, count: number): RunRecord => {
@@ -125,12 +205,12 @@ describe("DrawnRanges", () => {
       };
     };
     const near = logged(0, 2);
-    const far = logged(4, 2);
+    const far = logged(30, 2);
     drawn.add(near);
     drawn.add(far);
     drawn.show();
-    FakeObserver.last!.report(paragraphs[0]!, true);
-    FakeObserver.last!.report(paragraphs[4]!, false);
+    viewport.scrollTo(0);
+    viewport.settled();
     expect(reads).toEqual(["0:0", "0:1"]);
     drawn.remove(far);
     expect(reads).toEqual(["0:0", "0:1"]);
