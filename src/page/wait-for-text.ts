@@ -1,0 +1,43 @@
+/**
+ * How an empty frame waits for text (`frame-gate.ts`): one MutationObserver and a resize
+ * listener, which only schedule the check again. Each check that still finds nothing doubles the
+ * wait, up to `MAX_RECHECK_MS`, and the observer is off while a check is pending: an ad that
+ * rotates its creative every second forever costs a handful of wake-ups a minute, not two a
+ * second (and a news page carries dozens of such frames).
+ */
+
+/** How long after a change the first check runs. */
+export const FIRST_RECHECK_MS = 500;
+/** The longest wait between a change and its check. */
+export const MAX_RECHECK_MS = 8000;
+
+/**
+ * Calls `onText` once `hasText()` holds: at once if it does now, else after a change to the
+ * document or the window's size.
+ */
+export function waitForText(document: Document, view: Window, hasText: () => boolean, onText: () => void): void {
+  if (hasText()) {
+    onText();
+    return;
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let wait = FIRST_RECHECK_MS;
+  const watch = () => observer.observe(document, { childList: true, characterData: true, subtree: true });
+  const schedule = () => {
+    observer.disconnect();
+    if (timer !== undefined) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (hasText()) {
+        view.removeEventListener("resize", schedule);
+        onText();
+        return;
+      }
+      wait = Math.min(2 * wait, MAX_RECHECK_MS);
+      watch();
+    }, wait);
+  };
+  const observer = new MutationObserver(schedule);
+  watch();
+  view.addEventListener("resize", schedule, { passive: true });
+}
