@@ -1,13 +1,10 @@
 /**
  * The card on the page: fetches an entity's card content from the background when a dwell
  * starts (never at page load), renders it into a detached host's closed shadow root while the
- * dwell runs (`prepare`) and, for a hover, puts that host into the document hidden and placed at
- * the line of the mention (Floating UI, flipping at the viewport's edges), so that the browser
- * styles and lays the card out during the dwell. Opening it is then showing it: one cheap frame,
- * where attaching a card of a dozen facts costs tens of milliseconds on a long page. The host is
- * in the document only while a card is open or about to open (hidden and inert). The UI that
- * draws it (`card-view.ts`) is loaded into the frame the first time a dwell starts, not with the
- * content script.
+ * dwell runs (`prepare`), so that opening is only attaching the host and placing it at the line
+ * of the mention (Floating UI, flipping at the viewport's edges). The host is in the document
+ * only while a card is open. The UI that draws it (`card-view.ts`) is loaded into the frame the
+ * first time a dwell starts, not with the content script.
  */
 import type { EntityCard as EntityCardData } from "../core/entity-card.ts";
 import type { EntityRef } from "../core/matcher-table.ts";
@@ -43,11 +40,8 @@ function cardLanguageFor(choice: "auto" | CardLanguage, mentionText: string, doc
 export class CardOverlay {
   /** The open card's host (in the document). */
   private view: CardView | null = null;
-  /**
-   * A card rendered during a dwell, not yet shown: attached hidden and placed when `stopPlacing`
-   * is set (opening it is showing it), else detached (opening it is attaching and placing).
-   */
-  private prepared: { mention: PageMention; view: CardView; key: string; stopPlacing: (() => void) | null } | null = null;
+  /** A card rendered during a dwell, not yet attached: opening it is attaching and placing. */
+  private prepared: { mention: PageMention; view: CardView; key: string } | null = null;
   /** The mention whose dwell last began (a slower `prepare` of an earlier one gives way). */
   private preparing: PageMention | null = null;
   private prepareCount = 0;
@@ -85,32 +79,21 @@ export class CardOverlay {
 
   /**
    * Called when a dwell starts: fetches the mention's card content and the card's UI, and renders
-   * the card into a detached host. With `layOut` (a hover or a keyboard focus, not a touch, whose
-   * tap may turn into a scroll) and no card open, the host then goes into the document hidden and
-   * placed, so the browser lays the card out during the dwell. A later `prepare`, `open` of
-   * another mention or `cancelPrepare` discards it.
+   * the card into a detached host, so that when the dwell ends opening it costs only attaching
+   * and placing. A later `prepare` or `open` of another mention discards it (a detached host is
+   * invisible to the page and holds nothing but the card).
    */
-  async prepare(mention: PageMention, layOut?: { pointer?: { x: number; y: number } }): Promise<void> {
+  async prepare(mention: PageMention): Promise<void> {
     this.preparing = mention;
     const [card, module] = await Promise.all([this.prefetch(mention), this.loadView()]);
-    // Another mention's dwell began meanwhile or this one's was cancelled, or its card opened or is prepared already.
+    // Another mention's dwell began meanwhile, or this one's card opened or is prepared already.
     if (card === null || this.preparing !== mention || this.prepared?.mention === mention || this.mention === mention) return;
     if (!mention.range.startContainer.isConnected) return;
     this.discardPrepared();
     const view = module.createCardView(this.document, OVERLAY_ATTRIBUTE);
     const key = `${card.entity.id}:prepared:${++this.prepareCount}`;
-    this.prepared = { mention, view, key, stopPlacing: null };
+    this.prepared = { mention, view, key };
     this.renderInto(view, mention, card, { autoFocus: false, language: null, key });
-    // One host in the document at a time: while a card is open, the next one waits detached.
-    if (layOut !== undefined && this.view === null) {
-      this.prepared.stopPlacing = view.layOutHidden(mention.range, layOut.pointer, (update) => logFailure(update, "placing the card"));
-    }
-  }
-
-  /** The dwell ended without opening (the pointer moved on): the card prepared for it goes. */
-  cancelPrepare(): void {
-    this.preparing = null;
-    this.discardPrepared();
   }
 
   /**
@@ -161,18 +144,14 @@ export class CardOverlay {
     if (prepared !== null) {
       this.view = prepared.view;
       this.viewKey = prepared.key;
-      this.stopPlacing = prepared.stopPlacing;
     } else {
       this.view ??= module.createCardView(this.document, OVERLAY_ATTRIBUTE);
       // A new key per open remounts the card, so autoFocus applies to each keyboard open.
       this.viewKey = `${card.entity.id}:${this.generation}`;
       this.render(card, Boolean(options.focus));
     }
-    if (this.stopPlacing !== null) this.view.reveal();
-    else {
-      this.view.attach();
-      this.stopPlacing = this.view.place(mention.range, options.pointer, (update) => logFailure(update, "placing the card"));
-    }
+    this.view.attach();
+    this.stopPlacing = this.view.place(mention.range, options.pointer, (update) => logFailure(update, "placing the card"));
     measureTask("card", start);
     return true;
   }
@@ -184,7 +163,7 @@ export class CardOverlay {
     this.stopPlacing = null;
     this.view?.unmount();
     this.view = null;
-    // A card prepared for the next name stays (detached): moving from one name to another closes the first card before the second opens.
+    // A card prepared for the next name stays: moving from one name to another closes the first card before the second opens.
     this.mention = null;
     this.registry.setActive(null);
     const restore = this.focusToRestore;
@@ -193,7 +172,6 @@ export class CardOverlay {
   }
 
   private discardPrepared(): void {
-    this.prepared?.stopPlacing?.();
     this.prepared?.view.unmount();
     this.prepared = null;
   }

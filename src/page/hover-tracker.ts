@@ -131,19 +131,15 @@ export class HoverTracker {
 
   /**
    * Opens a mention's card once the dwell delay has passed (less `elapsed`, already waited),
-   * preparing the card meanwhile (content fetched, rendered and laid out hidden) so opening it is only showing it.
+   * preparing the card meanwhile (content fetched, rendered detached) so opening it is only attaching it.
    */
   private startDwell(mention: PageMention, options: OpenOptions, elapsed: number): void {
-    logFailure(this.card.prepare(mention, { pointer: options.pointer }), "preparing a card");
+    logFailure(this.card.prepare(mention), "preparing a card");
     const delay = Math.max(0, this.dwellDelay() - Math.max(0, elapsed));
-    this.dwellTimer = setTimeout(() => {
-      this.dwellTimer = undefined;
-      logFailure(this.card.open(mention, options), "opening a card");
-    }, delay);
+    this.dwellTimer = setTimeout(() => logFailure(this.card.open(mention, options), "opening a card"), delay);
   }
 
   private cancelDwell(): void {
-    if (this.dwellTimer !== undefined) this.card.cancelPrepare();
     clearTimeout(this.dwellTimer);
     this.dwellTimer = undefined;
   }

@@ -63,7 +63,6 @@ export class Overlay {
   /** Removes everything the overlay added to the page. */
   stop(): void {
     this.lifetime.abort();
-    this.card.cancelPrepare();
     this.card.close();
     this.registry.clear();
   }

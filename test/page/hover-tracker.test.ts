@@ -54,12 +54,12 @@ describe("opening on hover", () => {
     expect(card.calls).toContain("open 1");
   });
 
-  test("leaving the name before the delay ends opens nothing, and the card prepared for it goes", () => {
+  test("leaving the name before the delay ends opens nothing", () => {
     move(10, 10);
     vi.advanceTimersByTime(DWELL / 2);
     move(500, 500);
     vi.advanceTimersByTime(DWELL * 3);
-    expect(card.calls).toEqual(["prepare 1", "cancel"]);
+    expect(card.calls).toEqual(["prepare 1"]);
   });
 
   test("moving to another name starts the delay again, for that name", () => {
@@ -67,9 +67,9 @@ describe("opening on hover", () => {
     vi.advanceTimersByTime(DWELL / 2);
     move(10, 110);
     vi.advanceTimersByTime(DWELL - 1);
-    expect(card.calls).toEqual(["prepare 1", "cancel", "prepare 2"]);
+    expect(card.calls).toEqual(["prepare 1", "prepare 2"]);
     vi.advanceTimersByTime(1);
-    expect(card.calls).toEqual(["prepare 1", "cancel", "prepare 2", "open 2"]);
+    expect(card.calls).toEqual(["prepare 1", "prepare 2", "open 2"]);
   });
 
   test("moving within the same name does not restart the delay", () => {
@@ -165,7 +165,7 @@ describe("closing", () => {
     vi.advanceTimersToNextFrame();
     document.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape" }));
     vi.advanceTimersByTime(DWELL * 3);
-    expect(card.calls).toEqual(["prepare 2", "cancel", "close, focus back"]);
+    expect(card.calls).toEqual(["prepare 2", "close, focus back"]);
   });
 
   test("stopping the overlay cancels a pending open", () => {
@@ -173,7 +173,7 @@ describe("closing", () => {
     vi.advanceTimersToNextFrame();
     controller.abort();
     vi.advanceTimersByTime(DWELL * 3);
-    expect(card.calls).toEqual(["prepare 1", "cancel"]);
+    expect(card.calls).toEqual(["prepare 1"]);
   });
 
   test("stopping the overlay cancels a pending close", () => {

@@ -48,7 +48,6 @@ export function fakeCard() {
       calls.push(`prepare ${m.entity}`);
       return Promise.resolve(null);
     },
-    cancelPrepare: () => void calls.push("cancel"),
     open: (m: PageMention) => {
       calls.push(`open ${m.entity}`);
       card.openMention = m;
