@@ -9,7 +9,7 @@
  * - the longest main-thread task after load (PerformanceObserver `longtask`), beside the same
  *   page with the overlay off;
  * - the time to highlight a paragraph appended to the page, beside the page's next frame;
- * - hover-to-card latency beyond the dwell delay, beside one frame;
+ * - hover-to-card latency beyond the dwell delay (to the card shown and painted), beside one frame;
  * - the JS heap after the scan, beside the same page with the overlay off.
  */
 import { execFileSync } from "node:child_process";
@@ -290,8 +290,9 @@ async function pointerSweep(page: Page): Promise<number> {
 
 /**
  * Moves the pointer onto a highlighted name (in one step, from the page margin) and measures,
- * in the page, from the pointer event to the card's host element entering the document and to
- * the end of the frame that renders it.
+ * in the page, from the pointer event to the card being shown and to the end of the frame that
+ * renders it. The card's host may enter the document during the dwell, hidden and inert, to be
+ * laid out: the card is shown when its host is in the document without `inert`.
  */
 async function hoverToCard(page: Page): Promise<{ hostMs: number; frameMs: number }> {
   const point = await page.evaluate((name) => {
@@ -310,9 +311,7 @@ async function hoverToCard(page: Page): Promise<{ hostMs: number; frameMs: numbe
     const state: { move?: number; host?: number; frame?: number } = {};
     (window as unknown as { __benchHover: typeof state }).__benchHover = state;
     window.addEventListener("pointermove", () => (state.move ??= performance.now()), { capture: true });
-    new MutationObserver((records, observer) => {
-      const added = records.some((r) => [...r.addedNodes].some((n) => n instanceof Element && n.hasAttribute("data-backstory")));
-      if (!added) return;
+    const shown = () => {
       state.host = performance.now();
       observer.disconnect();
       // A message posted from the next frame's callback runs once that frame has been rendered.
@@ -324,7 +323,19 @@ async function hoverToCard(page: Page): Promise<{ hostMs: number; frameMs: numbe
         };
         channel.port2.postMessage(null);
       });
-    }).observe(document.documentElement, { childList: true });
+    };
+    const observer = new MutationObserver((records) => {
+      if (state.host !== undefined) return;
+      for (const r of records) {
+        const hosts = r.type === "attributes" ? [r.target] : [...r.addedNodes];
+        for (const n of hosts) {
+          if (!(n instanceof Element) || !n.hasAttribute("data-backstory")) continue;
+          if (!n.hasAttribute("inert")) return shown();
+          observer.observe(n, { attributes: true, attributeFilter: ["inert"] });
+        }
+      }
+    });
+    observer.observe(document.documentElement, { childList: true });
   });
   await page.mouse.move(point.x, point.y);
   const state = await page.waitForFunction(

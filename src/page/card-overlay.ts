@@ -1,10 +1,13 @@
 /**
  * The card on the page: fetches an entity's card content from the background when a dwell
  * starts (never at page load), renders it into a detached host's closed shadow root while the
- * dwell runs (`prepare`), so that opening is only attaching the host and placing it at the line
- * of the mention (Floating UI, flipping at the viewport's edges). The host is in the document
- * only while a card is open. The UI that draws it (`card-view.ts`) is loaded into the frame the
- * first time a dwell starts, not with the content script.
+ * dwell runs (`prepare`) and, shortly before a hover's dwell ends, puts that host into the
+ * document hidden and placed at the line of the mention (Floating UI, flipping at the viewport's
+ * edges), so that the browser styles and lays the card out before it is shown. Opening it is then showing it: one cheap frame,
+ * where attaching a card of a dozen facts costs tens of milliseconds on a long page. The host is
+ * in the document only while a card is open or about to open (hidden and inert). The UI that
+ * draws it (`card-view.ts`) is loaded into the frame the first time a dwell starts, not with the
+ * content script.
  */
 import type { EntityCard as EntityCardData } from "../core/entity-card.ts";
 import type { EntityRef } from "../core/matcher-table.ts";
@@ -40,11 +43,16 @@ function cardLanguageFor(choice: "auto" | CardLanguage, mentionText: string, doc
 export class CardOverlay {
   /** The open card's host (in the document). */
   private view: CardView | null = null;
-  /** A card rendered during a dwell, not yet attached: opening it is attaching and placing. */
-  private prepared: { mention: PageMention; view: CardView; key: string } | null = null;
+  /**
+   * A card rendered during a dwell, not yet shown: attached hidden and placed when `stopPlacing`
+   * is set (opening it is showing it), else detached (opening it is attaching and placing).
+   */
+  private prepared: { mention: PageMention; view: CardView; key: string; stopPlacing: (() => void) | null } | null = null;
   /** The mention whose dwell last began (a slower `prepare` of an earlier one gives way). */
   private preparing: PageMention | null = null;
   private prepareCount = 0;
+  /** The mention whose dwell is about to end: its prepared card is to be laid out hidden. */
+  private layOutFor: { mention: PageMention; pointer: { x: number; y: number } | undefined } | null = null;
   /** The key the open card was rendered with: re-rendering with it keeps the card's state. */
   private viewKey = "";
   private stopPlacing: (() => void) | null = null;
@@ -79,21 +87,48 @@ export class CardOverlay {
 
   /**
    * Called when a dwell starts: fetches the mention's card content and the card's UI, and renders
-   * the card into a detached host, so that when the dwell ends opening it costs only attaching
-   * and placing. A later `prepare` or `open` of another mention discards it (a detached host is
-   * invisible to the page and holds nothing but the card).
+   * the card into a detached host. A later `prepare`, `open` of another mention or
+   * `cancelPrepare` discards it.
    */
   async prepare(mention: PageMention): Promise<void> {
     this.preparing = mention;
     const [card, module] = await Promise.all([this.prefetch(mention), this.loadView()]);
-    // Another mention's dwell began meanwhile, or this one's card opened or is prepared already.
+    // Another mention's dwell began meanwhile or this one's was cancelled, or its card opened or is prepared already.
     if (card === null || this.preparing !== mention || this.prepared?.mention === mention || this.mention === mention) return;
     if (!mention.range.startContainer.isConnected) return;
     this.discardPrepared();
     const view = module.createCardView(this.document, OVERLAY_ATTRIBUTE);
     const key = `${card.entity.id}:prepared:${++this.prepareCount}`;
-    this.prepared = { mention, view, key };
+    this.prepared = { mention, view, key, stopPlacing: null };
     this.renderInto(view, mention, card, { autoFocus: false, language: null, key });
+    this.layOutPrepared();
+  }
+
+  /**
+   * Called shortly before a hover's (or a keyboard focus's) dwell ends: the card prepared for it
+   * goes into the document hidden and placed, so the browser styles and lays it out before it
+   * is shown (now, or as soon as `prepare` has rendered it). Not at the dwell's start: an element
+   * added to a long page costs the browser a long frame, which a pointer sweeping across names
+   * would pay once per name. Not for a touch, whose tap may turn into a scroll.
+   */
+  layOutAhead(mention: PageMention, pointer: { x: number; y: number } | undefined): void {
+    this.layOutFor = { mention, pointer };
+    this.layOutPrepared();
+  }
+
+  private layOutPrepared(): void {
+    const prepared = this.prepared;
+    const wanted = this.layOutFor;
+    // One host in the document at a time: while a card is open, the next one waits detached.
+    if (prepared === null || wanted?.mention !== prepared.mention || prepared.stopPlacing !== null || this.view !== null) return;
+    prepared.stopPlacing = prepared.view.layOutHidden(prepared.mention.range, wanted.pointer, (update) => logFailure(update, "placing the card"));
+  }
+
+  /** The dwell ended without opening (the pointer moved on): the card prepared for it goes. */
+  cancelPrepare(): void {
+    this.preparing = null;
+    this.layOutFor = null;
+    this.discardPrepared();
   }
 
   /**
@@ -119,6 +154,7 @@ export class CardOverlay {
   /** Opens the card of a mention (replacing any open card). Resolves whether it opened. */
   async open(mention: PageMention, options: OpenOptions = {}): Promise<boolean> {
     const generation = ++this.generation;
+    this.layOutFor = null;
     const [card, module] = await Promise.all([this.prefetch(mention), this.loadView()]);
     if (card === null) return false;
     if (generation !== this.generation || !mention.startNode.isConnected) return false;
@@ -144,14 +180,18 @@ export class CardOverlay {
     if (prepared !== null) {
       this.view = prepared.view;
       this.viewKey = prepared.key;
+      this.stopPlacing = prepared.stopPlacing;
     } else {
       this.view ??= module.createCardView(this.document, OVERLAY_ATTRIBUTE);
       // A new key per open remounts the card, so autoFocus applies to each keyboard open.
       this.viewKey = `${card.entity.id}:${this.generation}`;
       this.render(card, Boolean(options.focus));
     }
-    this.view.attach();
-    this.stopPlacing = this.view.place(mention.range, options.pointer, (update) => logFailure(update, "placing the card"));
+    if (this.stopPlacing !== null) this.view.reveal();
+    else {
+      this.view.attach();
+      this.stopPlacing = this.view.place(mention.range, options.pointer, (update) => logFailure(update, "placing the card"));
+    }
     measureTask("card", start);
     return true;
   }
@@ -163,7 +203,7 @@ export class CardOverlay {
     this.stopPlacing = null;
     this.view?.unmount();
     this.view = null;
-    // A card prepared for the next name stays: moving from one name to another closes the first card before the second opens.
+    // A card prepared for the next name stays (detached): moving from one name to another closes the first card before the second opens.
     this.mention = null;
     this.registry.setActive(null);
     const restore = this.focusToRestore;
@@ -172,6 +212,7 @@ export class CardOverlay {
   }
 
   private discardPrepared(): void {
+    this.prepared?.stopPlacing?.();
     this.prepared?.view.unmount();
     this.prepared = null;
   }

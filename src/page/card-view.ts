@@ -21,6 +21,15 @@ export interface CardView {
   attach(): void;
   /** Places the card at a line of the range and keeps it there; returns the function that stops it. */
   place(range: Range, pointer: { x: number; y: number } | undefined, onError: (update: Promise<void>) => void): () => void;
+  /**
+   * Attaches the host hidden and places the card, so the browser styles and lays it out while
+   * a dwell runs; `reveal` then shows it. Returns the function that stops placing it, or null
+   * where a card is not laid out ahead (a phone's bottom sheet scrolls the page to show its
+   * name, which must wait until the card opens).
+   */
+  layOutHidden(range: Range, pointer: { x: number; y: number } | undefined, onError: (update: Promise<void>) => void): (() => void) | null;
+  /** Shows a card laid out hidden. */
+  reveal(): void;
   /** Whether an event target (as the page sees it) is the card's host. */
   isHost(target: EventTarget | null): boolean;
   /** Removes the card and its host. */
@@ -42,6 +51,12 @@ export function createCardView(document: Document, attribute: string): CardView 
       ),
     attach: () => mount.attach(),
     place: (range, pointer, onError) => placeAt(document, mount.container.firstElementChild as HTMLElement | null, range, pointer, onError),
+    layOutHidden: (range, pointer, onError) => {
+      if (isSheetViewport(document.defaultView!)) return null;
+      mount.attach({ hidden: true });
+      return placeAt(document, mount.container.firstElementChild as HTMLElement | null, range, pointer, onError);
+    },
+    reveal: () => mount.reveal(),
     isHost: (target) => mount.isHost(target),
     unmount: () => mount.unmount(),
   };

@@ -63,6 +63,7 @@ export class Overlay {
   /** Removes everything the overlay added to the page. */
   stop(): void {
     this.lifetime.abort();
+    this.card.cancelPrepare();
     this.card.close();
     this.registry.clear();
   }

@@ -16,8 +16,14 @@ export interface ShadowMount {
   isHost(target: EventTarget | null): boolean;
   /** Whether a node is inside our shadow tree. */
   contains(node: Node | null): boolean;
-  /** Puts a host made detached into the document (nothing if it is there already). */
-  attach(): void;
+  /**
+   * Puts a host made detached into the document (nothing if it is there already). `hidden`
+   * keeps it invisible, inert and transparent to the pointer, so the browser lays the tree out
+   * before anyone sees it; `reveal` then shows it without another layout.
+   */
+  attach(options?: { hidden?: boolean }): void;
+  /** Shows a host attached hidden. */
+  reveal(): void;
   /** Unmounts the tree and removes the host: the document is as it was. */
   unmount(): void;
 }
@@ -38,6 +44,7 @@ const HOST_STYLE: Record<string, string> = {
   visibility: "visible",
   opacity: "1",
   transform: "none",
+  "pointer-events": "auto",
 };
 
 /**
@@ -54,13 +61,21 @@ export function mountShadowRoot(document: Document, attribute: string, styles: s
   style.textContent = styles;
   const container = document.createElement("div");
   shadow.append(style, container);
-  const attach = () => {
+  // Hiding changes neither layout nor stacking: showing the host again is one cheap frame.
+  const setHidden = (hidden: boolean) => {
+    host.style.setProperty("opacity", hidden ? "0" : "1", "important");
+    host.style.setProperty("pointer-events", hidden ? "none" : "auto", "important");
+    host.inert = hidden;
+  };
+  const attach = (options: { hidden?: boolean } = {}) => {
+    if (options.hidden) setHidden(true);
     if (!host.isConnected) document.documentElement.append(host);
   };
   if (!options.detached) attach();
   return {
     container,
     attach,
+    reveal: () => setHidden(false),
     render: (tree) => render(tree, container),
     isHost: (target) => target === host,
     contains: (node) => node !== null && (node === host || shadow.contains(node)),

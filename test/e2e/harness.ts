@@ -24,8 +24,11 @@ export const ARTIFACTS = path.join(ROOT, "test-results/screenshots");
 export const MENTION_HIGHLIGHT = "backstory-mention";
 /** The highlight of names inside longer names (Istanbul in the talks' name). */
 export const NESTED_HIGHLIGHT = "backstory-mention-nested";
-/** The overlay's host element (on `<html>`, present only while a card is open). */
-const OVERLAY_HOST = "[data-backstory]";
+/**
+ * The host of the open card (on `<html>`). During a hover's dwell the next card's host is in the
+ * document already, hidden and inert, being laid out: it is not open until it is shown.
+ */
+const OPEN_CARD_HOST = "[data-backstory]:not([inert])";
 
 /** The loopback server for `test/fixtures/pages` and `test/e2e/pages`. */
 export class FixtureServer extends PageServer {
@@ -206,7 +209,7 @@ export class ClosedShadow {
 
   /** Finds the overlay host and its (closed) shadow root, or null when there is none. */
   static async find(page: PageDriver): Promise<ClosedShadow | null> {
-    const root = await page.closedShadowRoot(OVERLAY_HOST);
+    const root = await page.closedShadowRoot(OPEN_CARD_HOST);
     return root === null ? null : new ClosedShadow(root);
   }
 
@@ -273,14 +276,14 @@ export async function readCard(page: PageDriver): Promise<CardContent | null> {
   }
 }
 
-/** Whether the overlay host is in the document (as the page sees it). */
+/** Whether the overlay host is in the document (as the page sees it), shown or not. */
 export function hasOverlayHost(page: PageDriver): Promise<boolean> {
   return page.evaluate(() => document.querySelector("[data-backstory]") !== null);
 }
 
-/** Waits until no card is open (the host has been removed). */
+/** Waits until no card is open (its host has been removed, or is hidden for the next dwell). */
 export async function waitForNoCard(page: PageDriver, timeout = 3000): Promise<void> {
-  await page.waitForFunction(() => document.querySelector("[data-backstory]") === null, undefined, { timeout });
+  await page.waitForFunction((selector) => document.querySelector(selector) === null, OPEN_CARD_HOST, { timeout });
 }
 
 /** Moves the pointer off every name (to the page's corner) and waits until the open card has closed. */

@@ -266,6 +266,53 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
       await waitForNoCard(page, 2000);
       await page.close();
     });
+    test("shortly before the dwell ends the card is laid out hidden (transparent, inert, not hit by the pointer), not earlier; the dwell's end shows it", async () => {
+      const dwell = 1500;
+      await browser.setSettings({ hoverDelayMs: dwell });
+      try {
+        const page = await browser.open(server.url("istanbul-talks.en.html"));
+        // The page itself records when our host arrives and when it is shown, and how it is then:
+        // the hidden phase lasts only a few frames, too short to inspect it from the test.
+        await page.evaluate(() => {
+          const log: { at: number; inert: boolean; opacity: string; pointerEvents: string }[] = [];
+          (window as unknown as { hostLog: typeof log }).hostLog = log;
+          const note = (host: Element) => {
+            const style = getComputedStyle(host);
+            log.push({ at: performance.now(), inert: host.hasAttribute("inert"), opacity: style.opacity, pointerEvents: style.pointerEvents });
+          };
+          new MutationObserver((records) => {
+            for (const record of records) {
+              const added = [...record.addedNodes].find((n) => n instanceof Element && n.hasAttribute("data-backstory"));
+              if (added) note(added as Element);
+              else if (record.type === "attributes" && record.attributeName === "inert") note(record.target as Element);
+            }
+          }).observe(document.documentElement, { childList: true, attributes: true, attributeFilter: ["inert"], subtree: true });
+        });
+        const { x, y } = await mentionCentre(page, "Darchiev");
+        const movedAt = await page.evaluate(() => performance.now());
+        await page.mouse.move(x, y, { steps: 2 });
+        expect((await waitForCard(page, dwell + 3000)).label).toContain("Alexander Darchiev");
+        const log = await page.evaluate(() => (window as unknown as { hostLog: { at: number; inert: boolean; opacity: string; pointerEvents: string }[] }).hostLog);
+        expect(log.map(({ inert, opacity, pointerEvents }) => ({ inert, opacity, pointerEvents }))).toEqual([
+          { inert: true, opacity: "0", pointerEvents: "none" },
+          { inert: false, opacity: "1", pointerEvents: "auto" },
+        ]);
+        const added = log[0]!;
+        const shown = log[1]!;
+        // Nothing was added for most of the dwell (a pointer passing over names costs no
+        // layout), and the card had frames to be laid out before it was shown.
+        expect(added.at - movedAt).toBeGreaterThan(dwell / 2);
+        expect(shown.at - added.at).toBeGreaterThan(50);
+        expect(await page.evaluate(() => document.querySelectorAll("[data-backstory]").length)).toBe(1);
+        // The entrance plays when the card is shown, not while it is laid out hidden.
+        const open = (await ClosedShadow.find(page))!;
+        expect(await open.evaluate<string>(`(root) => getComputedStyle(root.querySelector('[role="dialog"]')).animationName`)).toBe("backstory-card-in");
+        await open.dispose();
+        await page.close();
+      } finally {
+        await browser.setSettings({ hoverDelayMs: 350 });
+      }
+    });
   });
 
   describe("source viewer", () => {

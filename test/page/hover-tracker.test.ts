@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import type { CardOverlay } from "../../src/page/card-overlay.ts";
-import { HoverTracker } from "../../src/page/hover-tracker.ts";
+import { HoverTracker, LAY_OUT_AHEAD_MS } from "../../src/page/hover-tracker.ts";
 import { fakeCard, fakeHighlights, mentionAt } from "./page-fakes.ts";
 
 const DWELL = 350;
@@ -42,10 +42,24 @@ afterEach(() => {
 describe("opening on hover", () => {
   test("the card opens once the pointer has rested for the dwell delay, not before; its content is fetched at once", () => {
     move(10, 10);
-    vi.advanceTimersByTime(DWELL - 1);
+    vi.advanceTimersByTime(DWELL - LAY_OUT_AHEAD_MS - 1);
     expect(card.calls).toEqual(["prepare 1"]);
+    vi.advanceTimersByTime(LAY_OUT_AHEAD_MS);
+    expect(card.calls).toEqual(["prepare 1", "lay out 1"]);
     vi.advanceTimersByTime(1);
-    expect(card.calls).toEqual(["prepare 1", "open 1"]);
+    expect(card.calls).toEqual(["prepare 1", "lay out 1", "open 1"]);
+  });
+
+  test("the card is laid out (hidden) only in the dwell's last moments: a pointer passing over names lays out none", () => {
+    // The tracker reads a movement on the next frame: each name is left a frame before its lay-out would begin.
+    const beforeLayOut = DWELL - LAY_OUT_AHEAD_MS - 20;
+    move(10, 10);
+    vi.advanceTimersByTime(beforeLayOut);
+    move(10, 110);
+    vi.advanceTimersByTime(beforeLayOut);
+    move(500, 500);
+    vi.advanceTimersByTime(DWELL * 3);
+    expect(card.calls).toEqual(["prepare 1", "cancel", "prepare 2", "cancel"]);
   });
 
   test("the dwell counts from the movement, not from the frame that handled it", () => {
@@ -54,12 +68,21 @@ describe("opening on hover", () => {
     expect(card.calls).toContain("open 1");
   });
 
-  test("leaving the name before the delay ends opens nothing", () => {
+  test("leaving the name before the delay ends opens nothing, and the card prepared for it goes", () => {
     move(10, 10);
     vi.advanceTimersByTime(DWELL / 2);
     move(500, 500);
     vi.advanceTimersByTime(DWELL * 3);
-    expect(card.calls).toEqual(["prepare 1"]);
+    expect(card.calls).toEqual(["prepare 1", "cancel"]);
+  });
+
+  test("leaving the name after its card was laid out (hidden) takes that card away", () => {
+    move(10, 10);
+    // Left a frame before the dwell ends (the tracker reads a movement on the next frame).
+    vi.advanceTimersByTime(DWELL - 20);
+    move(500, 500);
+    vi.advanceTimersByTime(DWELL * 3);
+    expect(card.calls).toEqual(["prepare 1", "lay out 1", "cancel"]);
   });
 
   test("moving to another name starts the delay again, for that name", () => {
@@ -67,9 +90,9 @@ describe("opening on hover", () => {
     vi.advanceTimersByTime(DWELL / 2);
     move(10, 110);
     vi.advanceTimersByTime(DWELL - 1);
-    expect(card.calls).toEqual(["prepare 1", "prepare 2"]);
+    expect(card.calls).toEqual(["prepare 1", "cancel", "prepare 2", "lay out 2"]);
     vi.advanceTimersByTime(1);
-    expect(card.calls).toEqual(["prepare 1", "prepare 2", "open 2"]);
+    expect(card.calls).toEqual(["prepare 1", "cancel", "prepare 2", "lay out 2", "open 2"]);
   });
 
   test("moving within the same name does not restart the delay", () => {
@@ -77,7 +100,7 @@ describe("opening on hover", () => {
     vi.advanceTimersByTime(DWELL / 2);
     move(50, 15);
     vi.advanceTimersByTime(DWELL / 2);
-    expect(card.calls).toEqual(["prepare 1", "open 1"]);
+    expect(card.calls).toEqual(["prepare 1", "lay out 1", "open 1"]);
   });
 
   test("a touch pointer opens nothing", () => {
@@ -95,7 +118,7 @@ describe("opening on hover", () => {
     dwell = 100;
     move(10, 10);
     vi.advanceTimersByTime(100);
-    expect(card.calls).toEqual(["prepare 1", "open 1"]);
+    expect(card.calls).toEqual(["prepare 1", "lay out 1", "open 1"]);
   });
 });
 
@@ -165,7 +188,7 @@ describe("closing", () => {
     vi.advanceTimersToNextFrame();
     document.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape" }));
     vi.advanceTimersByTime(DWELL * 3);
-    expect(card.calls).toEqual(["prepare 2", "close, focus back"]);
+    expect(card.calls).toEqual(["prepare 2", "cancel", "close, focus back"]);
   });
 
   test("stopping the overlay cancels a pending open", () => {
@@ -173,7 +196,7 @@ describe("closing", () => {
     vi.advanceTimersToNextFrame();
     controller.abort();
     vi.advanceTimersByTime(DWELL * 3);
-    expect(card.calls).toEqual(["prepare 1"]);
+    expect(card.calls).toEqual(["prepare 1", "cancel"]);
   });
 
   test("stopping the overlay cancels a pending close", () => {

@@ -48,6 +48,8 @@ export function fakeCard() {
       calls.push(`prepare ${m.entity}`);
       return Promise.resolve(null);
     },
+    layOutAhead: (m: PageMention) => void calls.push(`lay out ${m.entity}`),
+    cancelPrepare: () => void calls.push("cancel"),
     open: (m: PageMention) => {
       calls.push(`open ${m.entity}`);
       card.openMention = m;

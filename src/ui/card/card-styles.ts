@@ -55,6 +55,10 @@ export const cardStyles = `
   line-height: 1.5;
   text-align: start;
   overflow-wrap: break-word;
+}
+
+/* The entrance plays when the card is shown, not while it is laid out hidden (and inert) during the dwell. */
+:host(:not([inert])) .card {
   animation: backstory-card-in 140ms ease-out;
 }
 
@@ -406,6 +410,9 @@ button {
   border-width: 1px 0 0;
   border-radius: 14px 14px 0 0;
   font-size: 0.9375em;
+}
+
+:host(:not([inert])) .card[data-sheet] {
   animation-name: backstory-sheet-in;
 }
 
@@ -521,7 +528,8 @@ button {
 }
 
 @media (prefers-reduced-motion: reduce) {
-  .card {
+  :host(:not([inert])) .card,
+  :host(:not([inert])) .card[data-sheet] {
     animation: none;
   }
 }

@@ -1,0 +1,48 @@
+// @vitest-environment happy-dom
+import { h } from "preact";
+import { afterEach, describe, expect, test } from "vitest";
+import { mountShadowRoot } from "../../src/ui/mount-shadow-root.ts";
+
+const hosts = () => [...document.documentElement.querySelectorAll(":scope > [data-test-host]")] as HTMLElement[];
+
+afterEach(() => {
+  for (const host of hosts()) host.remove();
+});
+
+describe("mountShadowRoot", () => {
+  test("a detached mount renders without touching the document, and attaches on <html>, never <body>", () => {
+    const mount = mountShadowRoot(document, "data-test-host", "", { detached: true });
+    mount.render(h("p", null, "card"));
+    expect(hosts()).toHaveLength(0);
+    expect(mount.container.textContent).toBe("card");
+    mount.attach();
+    expect(hosts()).toHaveLength(1);
+    expect(document.body.querySelector("[data-test-host]")).toBeNull();
+    mount.attach();
+    expect(hosts()).toHaveLength(1);
+  });
+
+  test("attached hidden, the host is transparent, inert and not hit by the pointer, until revealed", () => {
+    const mount = mountShadowRoot(document, "data-test-host", "", { detached: true });
+    mount.attach({ hidden: true });
+    const [host] = hosts();
+    expect(host!.hasAttribute("inert")).toBe(true);
+    expect(host!.style.getPropertyValue("opacity")).toBe("0");
+    expect(host!.style.getPropertyValue("pointer-events")).toBe("none");
+    // Page styles cannot undo it: every host property is set with !important.
+    expect(host!.style.getPropertyPriority("opacity")).toBe("important");
+    mount.reveal();
+    expect(host!.hasAttribute("inert")).toBe(false);
+    expect(host!.style.getPropertyValue("opacity")).toBe("1");
+    expect(host!.style.getPropertyValue("pointer-events")).toBe("auto");
+  });
+
+  test("unmounting removes the host and what was rendered", () => {
+    const mount = mountShadowRoot(document, "data-test-host", "");
+    mount.render(h("p", null, "card"));
+    expect(hosts()).toHaveLength(1);
+    mount.unmount();
+    expect(hosts()).toHaveLength(0);
+    expect(mount.container.textContent).toBe("");
+  });
+});
