@@ -3,11 +3,11 @@
  * starts (never at page load), renders it into a detached host's closed shadow root while the
  * dwell runs (`prepare`) and, shortly before a hover's dwell ends, puts that host into the
  * document hidden and placed at the line of the mention (Floating UI, flipping at the viewport's
- * edges), so that the browser styles and lays the card out before it is shown. Opening it is then showing it: one cheap frame,
- * where attaching a card of a dozen facts costs tens of milliseconds on a long page. The host is
- * in the document only while a card is open or about to open (hidden and inert). The UI that
- * draws it (`card-view.ts`) is loaded into the frame the first time a dwell starts, not with the
- * content script.
+ * edges), so that the browser styles and lays the card out before it is shown. Opening it is
+ * then showing it: one cheap frame, where attaching a card of a dozen facts costs tens of
+ * milliseconds on a long page. The host is in the document only while a card is open or about
+ * to open (hidden and inert). The UI that draws it (`card-view.ts`) is loaded into the frame the
+ * first time a dwell starts, not with the content script.
  */
 import type { EntityCard as EntityCardData } from "../core/entity-card.ts";
 import type { EntityRef } from "../core/matcher-table.ts";

@@ -39,6 +39,8 @@ export interface CardView {
 /** Creates the card's host (a closed shadow root carrying `attribute`), detached until `attach()`. */
 export function createCardView(document: Document, attribute: string): CardView {
   const mount = mountShadowRoot(document, attribute, cardStyles, { detached: true });
+  const place: CardView["place"] = (range, pointer, onError) =>
+    placeAt(document, mount.container.firstElementChild as HTMLElement | null, range, pointer, onError);
   return {
     render: (props) =>
       mount.render(
@@ -50,11 +52,11 @@ export function createCardView(document: Document, attribute: string): CardView 
         }),
       ),
     attach: () => mount.attach(),
-    place: (range, pointer, onError) => placeAt(document, mount.container.firstElementChild as HTMLElement | null, range, pointer, onError),
+    place,
     layOutHidden: (range, pointer, onError) => {
       if (isSheetViewport(document.defaultView!)) return null;
       mount.attach({ hidden: true });
-      return placeAt(document, mount.container.firstElementChild as HTMLElement | null, range, pointer, onError);
+      return place(range, pointer, onError);
     },
     reveal: () => mount.reveal(),
     isHost: (target) => mount.isHost(target),
