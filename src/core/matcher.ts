@@ -15,30 +15,29 @@
  * ours (the lexicon's and the datasets' exclusions) take part as candidates of `NOT_OURS`: where
  * one wins, it yields no mention and swallows every name inside it.
  *
- * Transitions live in a double array (base + symbol, checked by owner) over a dense alphabet:
- * the units that occur in some pattern, numbered from 1. A unit outside it sends the automaton
- * straight back to the root, and the root's row is a direct table. Two array reads per step,
- * whatever the size of the dictionary. The automaton is built from the compiled table (plain
- * JSON) when the matcher is created: a linear pass over the patterns, a few milliseconds for the
- * bundled dictionary, which costs fewer bytes than shipping the arrays.
+ * The automaton (`automaton.ts`) is built from the compiled table when the matcher is created,
+ * except for the bundled dictionary: the build ships its automaton and context rules ready-made
+ * (`prebuildMatcher`), because building them cold was the longest frame a page paid at start.
  */
 import { isAcronymMisread } from "./acronym-guards.ts";
 import { isCommissionEarner } from "./affiliate-disclosure.ts";
 import { isCityMagazine, isCityMagazineName } from "./city-magazine.ts";
 import { isNisbaSpelling, readsAsAdjective } from "./arabic-adjective-use.ts";
 import { isLamPrefix, isProcliticPrefix, LONGEST_PROCLITIC } from "./arabic-proclitics.ts";
+import { type Automaton, buildAutomaton, NONE } from "./automaton.ts";
 import { codeUnitForms, DROPPED, EXPANDS, UNKNOWN } from "./code-unit-forms.ts";
 import { PatternFlag, type EntityRef, type MatcherTable } from "./matcher-table.ts";
 import { isAfterHouseNumber } from "./house-number.ts";
 import { continuationOf } from "./proper-name-continuation.ts";
 import { NOT_OURS, resolveMentions, type Candidate, type MatchProgress, type Mention } from "./resolve-mentions.ts";
 import { isSharedStateName, readsAsUsState } from "./us-state-reading.ts";
+import { packAutomaton, type PackedAutomaton, unpackAutomaton } from "./packed-automaton.ts";
+import { decode, encode } from "vlq";
 import { isInWebAddress } from "./web-address.ts";
 import { isWordUnit } from "./unicode-word.ts";
 
 export type { MatchProgress, Mention } from "./resolve-mentions.ts";
 
-const NONE = -1;
 const SPACE = 0x20;
 /**
  * Characters looked at before a slice besides the longest pattern (which may be a name not
@@ -52,198 +51,6 @@ const SLICE_LOOKAHEAD_FACTOR = 8;
  * them, and the word before an Arabic name that the adjective rule reads (at most 25 units).
  */
 const UNITS_BEFORE = 32;
-
-/** Slots tried, beyond which the search for a place for several children starts further on next time. */
-const LONG_SEARCH = 16;
-
-/** An Aho–Corasick automaton in a double array; every per-state array is indexed by state. */
-interface Automaton {
-  /** Normalised unit → symbol (1…), or 0 for a unit no pattern contains; as long as the largest such unit + 1. */
-  symbols: Uint16Array;
-  /** A state's children are at `base[state] + symbol`… */
-  base: Int32Array;
-  /** …where `check` names their parent (NONE for a free slot). */
-  check: Int32Array;
-  fail: Int32Array;
-  /** The pattern that ends at a state, or NONE. */
-  output: Int32Array;
-  /** The state itself if it has an output, else the nearest state along its failure chain that has one, or NONE. */
-  firstHit: Int32Array;
-  /** How many units a state is from the root: the length of the partial match it stands for. */
-  depth: Int32Array;
-}
-
-/** A growable Int32 array, for building the trie without knowing its size in advance. */
-class IntList {
-  data: Int32Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.data = new Int32Array(Math.max(16, capacity));
-  }
-  push(value: number): number {
-    if (this.length === this.data.length) this.reserve(this.length * 2);
-    this.data[this.length] = value;
-    return this.length++;
-  }
-  /** Grows the array to at least `size` entries, new ones set to NONE. */
-  reserve(size: number): void {
-    if (size <= this.data.length) return;
-    const next = new Int32Array(Math.max(size, this.data.length * 2)).fill(NONE);
-    next.set(this.data);
-    this.data = next;
-  }
-}
-
-/** Numbers the units that occur in the patterns 1, 2, … in order of code unit. */
-function alphabetOf(texts: readonly string[]): Uint16Array {
-  let largest = -1;
-  const seen = new Set<number>();
-  for (const text of texts) {
-    for (let i = 0; i < text.length; i++) {
-      const u = text.charCodeAt(i);
-      seen.add(u);
-      if (u > largest) largest = u;
-    }
-  }
-  const symbols = new Uint16Array(largest + 1);
-  let next = 1;
-  for (const u of [...seen].sort((a, b) => a - b)) symbols[u] = next++;
-  return symbols;
-}
-
-function buildAutomaton(texts: readonly string[]): Automaton {
-  const symbols = alphabetOf(texts);
-  const order = texts.map((_, i) => i).sort((a, b) => (texts[a]! < texts[b]! ? -1 : texts[a]! > texts[b]! ? 1 : 0));
-  const totalUnits = texts.reduce((sum, t) => sum + t.length, 0);
-  // A trie as first-child / next-sibling lists. Patterns are inserted in sorted order, so a
-  // state's children arrive sorted (by unit, so by symbol) and the child to follow is always its
-  // most recent one.
-  const symbol = new IntList(totalUnits + 1);
-  const firstChild = new IntList(totalUnits + 1);
-  const lastChild = new IntList(totalUnits + 1);
-  const nextSibling = new IntList(totalUnits + 1);
-  const trieOutput = new IntList(totalUnits + 1);
-  const newState = (s: number): number => {
-    symbol.push(s);
-    firstChild.push(NONE);
-    lastChild.push(NONE);
-    nextSibling.push(NONE);
-    return trieOutput.push(NONE);
-  };
-  newState(0);
-  for (const p of order) {
-    const text = texts[p]!;
-    let s = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = symbols[text.charCodeAt(i)]!;
-      const last = lastChild.data[s]!;
-      if (last !== NONE && symbol.data[last] === c) {
-        s = last;
-        continue;
-      }
-      const child = newState(c);
-      if (last === NONE) firstChild.data[s] = child;
-      else nextSibling.data[last] = child;
-      lastChild.data[s] = child;
-      s = child;
-    }
-    if (trieOutput.data[s] === NONE) trieOutput.data[s] = p;
-  }
-
-  // Place the trie in a double array, breadth first: each state's children go where every
-  // `base + symbol` slot is free. A state with one child (most of them: the tails of names)
-  // takes the lowest free slot above the root's row, so the gaps fill up. A state with several
-  // children searches from a mark that moves forward whenever a search was long, so that it
-  // does not walk the same crowded stretch again for every state. (The root's children take
-  // slots 1 + symbol; a gap left there could only take a child of a smaller symbol.)
-  const trieStates = trieOutput.length;
-  const alphabet = symbols.reduce((max, s) => Math.max(max, s), 0);
-  const check = new IntList(trieStates + alphabet + 1);
-  check.data.fill(NONE);
-  const base = new IntList(trieStates + alphabet + 1);
-  const slotOf = new Int32Array(trieStates);
-  check.data[0] = 0; // the root's slot is taken
-  let firstFree = alphabet + 2;
-  let crowdedUntil = firstFree;
-  const queue = new Int32Array(trieStates);
-  let head = 0;
-  let tail = 0;
-  queue[tail++] = 0;
-  const children: number[] = [];
-  while (head < tail) {
-    const t = queue[head++]!;
-    const slot = slotOf[t]!;
-    children.length = 0;
-    for (let c = firstChild.data[t]!; c !== NONE; c = nextSibling.data[c]!) children.push(c);
-    if (children.length === 0) continue;
-    const lowest = symbol.data[children[0]!]!;
-    while (check.data[firstFree] !== NONE) firstFree++;
-    let b = t === 0 ? 1 : (children.length === 1 ? firstFree : Math.max(firstFree, crowdedUntil)) - lowest;
-    for (let tries = 0; ; tries++) {
-      check.reserve(b + alphabet + 1);
-      let fits = true;
-      for (const c of children) {
-        if (check.data[b + symbol.data[c]!] !== NONE) {
-          fits = false;
-          break;
-        }
-      }
-      if (fits) {
-        if (tries > LONG_SEARCH) crowdedUntil = b + lowest;
-        break;
-      }
-      b++;
-    }
-    base.reserve(b + alphabet + 1);
-    base.data[slot] = b;
-    for (const c of children) {
-      const childSlot = b + symbol.data[c]!;
-      check.data[childSlot] = slot;
-      slotOf[c] = childSlot;
-      queue[tail++] = c;
-    }
-  }
-  // Every `base + symbol` a walk can ask for must be inside the arrays.
-  let size = 1;
-  for (let t = 0; t < trieStates; t++) size = Math.max(size, slotOf[t]! + 1, base.data[slotOf[t]!]! + alphabet + 1);
-  const automaton: Automaton = {
-    symbols,
-    base: base.data.slice(0, size).map((b) => (b === NONE ? 0 : b)),
-    check: check.data.slice(0, size),
-    fail: new Int32Array(size),
-    output: new Int32Array(size).fill(NONE),
-    firstHit: new Int32Array(size).fill(NONE),
-    depth: new Int32Array(size),
-  };
-  for (let t = 0; t < trieStates; t++) automaton.output[slotOf[t]!] = trieOutput.data[t]!;
-
-  // Failure links, breadth first (the queue above is already in breadth-first order).
-  const { base: bases, check: owners, fail, output, firstHit, depth } = automaton;
-  firstHit[0] = output[0]!;
-  for (let k = 1; k < trieStates; k++) {
-    const t = queue[k]!;
-    const s = slotOf[t]!;
-    const parent = owners[s]!;
-    const c = symbol.data[t]!;
-    depth[s] = depth[parent]! + 1;
-    let f = 0;
-    if (parent !== 0) {
-      let p = fail[parent]!;
-      for (;;) {
-        const next = bases[p]! + c;
-        if (owners[next] === p) {
-          f = next;
-          break;
-        }
-        if (p === 0) break;
-        p = fail[p]!;
-      }
-    }
-    fail[s] = f;
-    firstHit[s] = output[s] !== NONE ? s : firstHit[f]!;
-  }
-  return automaton;
-}
 
 /** Finds mentions of a compiled dictionary's entities in texts. */
 export class Matcher {
@@ -265,16 +72,18 @@ export class Matcher {
   private partialDepth = 0;
   private partialStart = 0;
 
-  constructor(table: MatcherTable) {
+  /** `prebuilt`, if given, is what `prebuildMatcher` made of this very table. */
+  constructor(table: MatcherTable, prebuilt?: PrebuiltMatcher) {
     this.entities = table.entities;
     const texts = table.patterns.map((row) => row[0]);
-    this.automaton = buildAutomaton(texts);
+    this.automaton = prebuilt === undefined ? buildAutomaton(texts) : unpackAutomaton(prebuilt.automaton, texts);
     this.patternLength = Uint32Array.from(texts, (t) => t.length);
     this.patternEntity = Uint32Array.from(table.patterns, (row) => row[1]);
     this.patternFlags = Uint8Array.from(table.patterns, (row) => row[2]);
     this.patternExact = table.patterns.map((row) => row[3]);
     this.patternText = texts;
-    this.patternChecks = Uint8Array.from(table.patterns, ([text, entity, flags, exact]) => checksFor(text, flags, exact, table.entities[entity]));
+    this.patternChecks = prebuilt === undefined ? Uint8Array.from(patternChecks(table)) : Uint8Array.from(decode(prebuilt.checks));
+    if (this.patternChecks.length !== texts.length) throw new Error(`prebuilt matcher: context rules for ${this.patternChecks.length} patterns, not ${texts.length}`);
     this.longestPattern = this.patternLength.reduce((max, n) => Math.max(max, n), 0);
     let ring = 64;
     while (ring < this.longestPattern + UNITS_BEFORE + 1) ring *= 2;
@@ -496,6 +305,26 @@ export class Matcher {
   }
 
   private readonly before = new Uint16Array(UNITS_BEFORE);
+}
+
+/** What the build makes of the bundled table, so that a page does not build it cold. */
+export interface PrebuiltMatcher {
+  automaton: PackedAutomaton;
+  /** The context rules (`Check` bits) of each pattern, as base64 VLQ. */
+  checks: string;
+}
+
+/** Builds ahead of time the parts of a matcher that take longest to build. */
+export function prebuildMatcher(table: MatcherTable): PrebuiltMatcher {
+  return {
+    automaton: packAutomaton(buildAutomaton(table.patterns.map((row) => row[0]))),
+    checks: encode(patternChecks(table)),
+  };
+}
+
+/** The context rules (`Check` bits) of each of the table's patterns. */
+function patternChecks(table: MatcherTable): number[] {
+  return table.patterns.map(([text, entity, flags, exact]) => checksFor(text, flags, exact, table.entities[entity]));
 }
 
 /**
