@@ -15,7 +15,9 @@
  * finds where the viewport stands and a short walk from there finds the blocks near it: a few
  * dozen reads of a block's position instead of thousands. Where the layout does not follow the
  * document (a sidebar written after the article, columns), the walk can miss a block: once the
- * page settles, one pass over every block puts that right.
+ * page settles, one pass over every block puts that right. That pass reads every block's
+ * position (6,000 on the bench page: 30 ms), so it runs in slices of a few milliseconds, each a
+ * task of its own, and gives up if a check comes in between (the check's settling runs it again).
  */
 import { enclosingBlock } from "./collect-text-runs.ts";
 
@@ -27,6 +29,9 @@ const DRAW_ALL_UP_TO = 1000;
  * few blocks out of order (a hidden one, a pull quote floated aside) do not end it early.
  */
 const WALK_SLACK = 8;
+
+/** How long one slice of the settling pass may read positions before leaving the rest to another task. */
+const SWEEP_SLICE_MS = 4;
 
 const ELEMENT_NODE = 1;
 /** `Node.DOCUMENT_POSITION_FOLLOWING`: the other node comes after this one. */
@@ -102,10 +107,14 @@ export class DrawnRanges {
   private near = new Set<Element>();
   /** Whether drawing has started (see `show`). */
   private shown = false;
+  /** How many checks have run: a settling pass that sees this change knows its readings are stale. */
+  private checks = 0;
 
   constructor(
     private readonly viewport: Viewport,
     private readonly drawAllUpTo = DRAW_ALL_UP_TO,
+    /** Runs a slice of the settling pass in a task of its own. */
+    private readonly nextTask: (slice: () => void) => void = (slice) => void setTimeout(slice, 0),
   ) {
     this.nested.priority = 1;
   }
@@ -130,10 +139,13 @@ export class DrawnRanges {
   add(record: DrawnRun): void {
     this.records.add(record);
     this.mentions += record.mentions.length;
+    // Filed as it comes, in the scan's slices: filing 6,000 runs when the scan ends made one
+    // 30 ms task of that moment on the bench page.
+    this.file(record);
     if (!this.shown) return;
     if (this.watching === null && this.mentions > this.drawAllUpTo) this.limitToViewport();
     if (this.watching === null) this.draw(record);
-    else this.track(record);
+    else this.drawIfNear(record);
   }
 
   remove(record: DrawnRun): void {
@@ -168,21 +180,27 @@ export class DrawnRanges {
     this.near.clear();
   }
 
+  /** Draws only the records of blocks near the viewport (none is known to be yet: a check will tell), and those with no block. */
   private limitToViewport(): void {
     this.watching = this.viewport.watch(() => this.check(), () => this.sweep());
     for (const record of this.records) {
-      this.undraw(record);
-      this.track(record);
+      if (this.blockOf.has(record)) this.undraw(record);
+      else this.draw(record);
     }
+    this.watching.request();
   }
 
-  /** Files a record under its block; draws it at once if the block is known to be near, else asks for a check. */
-  private track(record: DrawnRun): void {
+  /** While drawing is limited: draws a new record if its block is near (or it has none), else asks for a check. */
+  private drawIfNear(record: DrawnRun): void {
+    const block = this.blockOf.get(record);
+    if (block === undefined || this.near.has(block)) this.draw(record);
+    else this.watching!.request();
+  }
+
+  /** Files a record under its block, the block into document order. */
+  private file(record: DrawnRun): void {
     const block = blockElementOf(record);
-    if (block === null) {
-      this.draw(record);
-      return;
-    }
+    if (block === null) return;
     this.blockOf.set(record, block);
     let recordsOfBlock = this.byBlock.get(block);
     if (recordsOfBlock === undefined) {
@@ -191,8 +209,6 @@ export class DrawnRanges {
       this.insertInOrder(block);
     }
     recordsOfBlock.add(record);
-    if (this.near.has(block)) this.draw(record);
-    else this.watching!.request();
   }
 
   /** Puts a new block into `order`: at the end for the initial scan, which meets blocks in document order. */
@@ -218,6 +234,7 @@ export class DrawnRanges {
    * before and not met by the walk are looked at one by one (there are few).
    */
   private check(): void {
+    this.checks++;
     const { order, viewport } = this;
     const [top, bottom] = this.window();
     let low = 0;
@@ -251,10 +268,33 @@ export class DrawnRanges {
     this.drawNear(near);
   }
 
-  /** Once the page has settled: every block looked at, for the layouts that do not follow the document. */
+  /**
+   * Once the page has settled: every block looked at, for the layouts that do not follow the
+   * document, a slice at a time. Given up when drawing stops or a check runs in between.
+   */
   private sweep(): void {
     const [top, bottom] = this.window();
-    this.drawNear(new Set(this.order.filter((block) => this.isNear(block, top, bottom))));
+    const watching = this.watching;
+    const checks = this.checks;
+    const blocks = [...this.order];
+    const near = new Set<Element>();
+    let next = 0;
+    const slice = () => {
+      if (this.watching !== watching || this.checks !== checks) return;
+      const start = performance.now();
+      while (next < blocks.length) {
+        const block = blocks[next++]!;
+        if (this.isNear(block, top, bottom)) near.add(block);
+        if ((next & 63) === 0 && performance.now() - start > SWEEP_SLICE_MS) {
+          this.nextTask(slice);
+          return;
+        }
+      }
+      // A block may have lost its last record while the pass ran.
+      for (const block of near) if (!this.byBlock.has(block)) near.delete(block);
+      this.drawNear(near);
+    };
+    slice();
   }
 
   /** The drawn window: the viewport and one viewport's height above and below it. */

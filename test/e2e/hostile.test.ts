@@ -268,7 +268,9 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
     const storm = await page.evaluate(() => (window as unknown as { __storm: { ticks: number; appended: number; body: string } }).__storm);
     // Two names in the first paragraph, the ticker's last name, two per appended paragraph.
     const expected = 2 + 1 + 2 * storm.appended;
-    await expect.poll(() => count(page), { timeout: 2000 }).toBe(expected);
+    // The count alone can match while the ticker's last change still waits for its rescan (the
+    // ticker's old highlight counted in place of its new one): wait for the ticker's last name.
+    await expect.poll(async () => ({ count: await count(page), istanbul: (await highlightedTexts(page)).includes("Istanbul") }), { timeout: 2000 }).toEqual({ count: expected, istanbul: true });
     const texts = await highlightedTexts(page);
     expect(texts.filter((t) => t === "Sonata Coulter")).toHaveLength(storm.appended);
     // The ticker's earlier names left no highlight behind.

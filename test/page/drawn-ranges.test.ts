@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { DrawnRanges, type Extent, type Viewport } from "../../src/page/drawn-ranges.ts";
 import type { RunRecord } from "../../src/page/mention-registry.ts";
 
@@ -162,6 +162,85 @@ describe("DrawnRanges", () => {
     expect(drawnParagraphs(drawn)).toEqual([...range(0, 13), 39]);
     viewport.scrollTo(2000);
     expect(drawnParagraphs(drawn)).toEqual(range(14, 32));
+  });
+
+  test("runs are filed under their blocks as the scan adds them, so showing a page of many asks for one check and orders no blocks", () => {
+    const drawn = new DrawnRanges(viewport, 10);
+    for (let i = 0; i < 40; i++) drawn.add(record(i, 1));
+    const compare = vi.spyOn(Node.prototype, "compareDocumentPosition");
+    drawn.show();
+    expect(compare).not.toHaveBeenCalled();
+    expect(viewport.requests).toBe(1);
+    expect(drawnCount(drawn)).toBe(0);
+    compare.mockRestore();
+    viewport.scrollTo(0);
+    expect(drawnParagraphs(drawn)).toEqual(range(0, 12));
+  });
+
+  describe("the settling pass, on a page of 400 blocks where reading a position takes 0.1 ms", () => {
+    let tasks: (() => void)[];
+    let drawn: DrawnRanges;
+    /** Runs the queued slices of the settling pass; returns how many positions each read. */
+    const runTasks = (): number[] => {
+      const reads: number[] = [];
+      while (tasks.length > 0) {
+        const before = viewport.reads;
+        tasks.shift()!();
+        reads.push(viewport.reads - before);
+      }
+      return reads;
+    };
+    beforeEach(() => {
+      paragraphsOf(400);
+      vi.spyOn(performance, "now").mockImplementation(() => viewport.reads * 0.1);
+      tasks = [];
+      drawn = new DrawnRanges(viewport, 10, (slice) => tasks.push(slice));
+      for (let i = 0; i < 400; i++) drawn.add(record(i, 1));
+      drawn.show();
+      // The last paragraph stands beside the top of the article.
+      viewport.placed.set(paragraphs[399]!, 100);
+      viewport.scrollTo(0);
+    });
+    afterEach(() => {
+      vi.restoreAllMocks();
+    });
+
+    test("reads every block's position in slices of a few milliseconds, each a task, then draws what the walk missed", () => {
+      expect(drawnParagraphs(drawn)).toEqual(range(0, 12));
+      viewport.reads = 0;
+      viewport.settled();
+      const first = viewport.reads;
+      expect(first).toBeGreaterThanOrEqual(40);
+      expect(first).toBeLessThanOrEqual(64);
+      expect(drawnParagraphs(drawn)).toEqual(range(0, 12));
+      const rest = runTasks();
+      expect(rest.length).toBeGreaterThanOrEqual(5);
+      expect(Math.max(...rest)).toBeLessThanOrEqual(64);
+      expect(first + rest.reduce((a, b) => a + b, 0)).toBe(400);
+      expect(drawnParagraphs(drawn)).toEqual([...range(0, 12), 399]);
+    });
+
+    test("a check between two slices makes the pass give up; the settling after that check runs it again", () => {
+      viewport.settled();
+      tasks.shift()!();
+      viewport.scrollTo(0);
+      const reads = viewport.reads;
+      runTasks();
+      expect(viewport.reads).toBe(reads);
+      expect(drawnParagraphs(drawn)).toEqual(range(0, 12));
+      viewport.settled();
+      runTasks();
+      expect(drawnParagraphs(drawn)).toEqual([...range(0, 12), 399]);
+    });
+
+    test("clearing stops a pass under way", () => {
+      viewport.settled();
+      drawn.clear();
+      viewport.reads = 0;
+      runTasks();
+      expect(viewport.reads).toBe(0);
+      expect(drawnCount(drawn)).toBe(0);
+    });
   });
 
   test("removing a block's last record forgets the block; clear stops watching", () => {
