@@ -10,7 +10,6 @@ import * as esbuild from "esbuild";
 import { zipSync } from "fflate";
 import type { Dataset } from "../src/core/dataset-schema.ts";
 import { checkAttribution } from "../src/core/check-attribution.ts";
-import { prebuildMatcher } from "../src/core/matcher.ts";
 import { bundledMatcherTable } from "./lib/bundled-matcher-table.ts";
 import { BUNDLED_DATASET } from "./lib/read-dataset-file.ts";
 import { listFiles } from "./lib/list-files.ts";
@@ -186,12 +185,7 @@ async function buildAll(options: { minify: boolean }) {
   const { dataset, table } = await bundledMatcherTable();
   assertAttributionExplained(dataset);
   // The settings page needs only the bundled dataset's id: its own module keeps the dataset out of options.js.
-  const modules = {
-    "virtual:matcher-table": table,
-    "virtual:prebuilt-matcher": prebuildMatcher(table),
-    "virtual:bundled-dataset": dataset,
-    "virtual:bundled-dataset-id": dataset.id,
-  };
+  const modules = { "virtual:matcher-table": table, "virtual:bundled-dataset": dataset, "virtual:bundled-dataset-id": dataset.id };
   for (const target of Object.keys(targets) as Target[]) {
     const { out, version } = await buildTarget(target, modules, options);
     const zip = path.join(dist, `backstory-${target}-${version}.zip`);

@@ -4,12 +4,6 @@ declare module "virtual:matcher-table" {
   const table: MatcherTable;
   export default table;
 }
-/** The bundled table's automaton and context rules, built by the build (`prebuildMatcher`). */
-declare module "virtual:prebuilt-matcher" {
-  import type { PrebuiltMatcher } from "./core/matcher.ts";
-  const prebuilt: PrebuiltMatcher;
-  export default prebuilt;
-}
 declare module "virtual:bundled-dataset-id" {
   const id: string;
   export default id;

@@ -15,9 +15,8 @@
  * ours (the lexicon's and the datasets' exclusions) take part as candidates of `NOT_OURS`: where
  * one wins, it yields no mention and swallows every name inside it.
  *
- * The automaton (`automaton.ts`) is built from the compiled table when the matcher is created,
- * except for the bundled dictionary: the build ships its automaton and context rules ready-made
- * (`prebuildMatcher`), because building them cold was the longest frame a page paid at start.
+ * The automaton (`automaton.ts`) is built from the compiled table (plain JSON) when the matcher
+ * is created: shipping its arrays would cost the content script more bytes than the table.
  */
 import { isAcronymMisread } from "./acronym-guards.ts";
 import { isCommissionEarner } from "./affiliate-disclosure.ts";
@@ -31,8 +30,6 @@ import { isAfterHouseNumber } from "./house-number.ts";
 import { continuationOf } from "./proper-name-continuation.ts";
 import { NOT_OURS, resolveMentions, type Candidate, type MatchProgress, type Mention } from "./resolve-mentions.ts";
 import { isSharedStateName, readsAsUsState } from "./us-state-reading.ts";
-import { packAutomaton, type PackedAutomaton, unpackAutomaton } from "./packed-automaton.ts";
-import { decode, encode } from "vlq";
 import { isInWebAddress } from "./web-address.ts";
 import { isWordUnit } from "./unicode-word.ts";
 
@@ -72,18 +69,16 @@ export class Matcher {
   private partialDepth = 0;
   private partialStart = 0;
 
-  /** `prebuilt`, if given, is what `prebuildMatcher` made of this very table. */
-  constructor(table: MatcherTable, prebuilt?: PrebuiltMatcher) {
+  constructor(table: MatcherTable) {
     this.entities = table.entities;
     const texts = table.patterns.map((row) => row[0]);
-    this.automaton = prebuilt === undefined ? buildAutomaton(texts) : unpackAutomaton(prebuilt.automaton, texts);
+    this.automaton = buildAutomaton(texts);
     this.patternLength = Uint32Array.from(texts, (t) => t.length);
     this.patternEntity = Uint32Array.from(table.patterns, (row) => row[1]);
     this.patternFlags = Uint8Array.from(table.patterns, (row) => row[2]);
     this.patternExact = table.patterns.map((row) => row[3]);
     this.patternText = texts;
-    this.patternChecks = prebuilt === undefined ? Uint8Array.from(patternChecks(table)) : Uint8Array.from(decode(prebuilt.checks));
-    if (this.patternChecks.length !== texts.length) throw new Error(`prebuilt matcher: context rules for ${this.patternChecks.length} patterns, not ${texts.length}`);
+    this.patternChecks = Uint8Array.from(table.patterns, ([text, entity, flags, exact]) => checksFor(text, flags, exact, table.entities[entity]));
     this.longestPattern = this.patternLength.reduce((max, n) => Math.max(max, n), 0);
     let ring = 64;
     while (ring < this.longestPattern + UNITS_BEFORE + 1) ring *= 2;
@@ -305,26 +300,6 @@ export class Matcher {
   }
 
   private readonly before = new Uint16Array(UNITS_BEFORE);
-}
-
-/** What the build makes of the bundled table, so that a page does not build it cold. */
-export interface PrebuiltMatcher {
-  automaton: PackedAutomaton;
-  /** The context rules (`Check` bits) of each pattern, as base64 VLQ. */
-  checks: string;
-}
-
-/** Builds ahead of time the parts of a matcher that take longest to build. */
-export function prebuildMatcher(table: MatcherTable): PrebuiltMatcher {
-  return {
-    automaton: packAutomaton(buildAutomaton(table.patterns.map((row) => row[0]))),
-    checks: encode(patternChecks(table)),
-  };
-}
-
-/** The context rules (`Check` bits) of each of the table's patterns. */
-function patternChecks(table: MatcherTable): number[] {
-  return table.patterns.map(([text, entity, flags, exact]) => checksFor(text, flags, exact, table.entities[entity]));
 }
 
 /**

@@ -2,11 +2,10 @@
  * The content script, on every page the reader opens: wires the browser and the page into one
  * `ContentScriptController`, which reads the settings and the small index of imported datasets
  * (two reads, at once) and, only if the overlay is on for this site, builds the matcher — from
- * the bundled table alone (its automaton built by the build), or merged with the stored tables
- * of the enabled imported datasets — and scans; it follows every change, and tears down when the extension goes away.
+ * the bundled table alone, or merged with the stored tables of the enabled imported datasets —
+ * and scans; it follows every change, and tears down when the extension goes away.
  */
 import bundledTable from "virtual:matcher-table";
-import prebuilt from "virtual:prebuilt-matcher";
 import { Matcher } from "../core/matcher.ts";
 import { mergeMatcherTables } from "../core/merge-matcher-tables.ts";
 import { extension } from "../extension/browser-api.ts";
@@ -42,8 +41,7 @@ const controller = new ContentScriptController({
   enabledTablesKey,
   buildMatcher: (tables) => {
     const start = performance.now();
-    // The bundled table alone comes with its automaton built; a merged one is built here.
-    const matcher = tables.length === 0 ? new Matcher(bundledTable, prebuilt) : new Matcher(mergeMatcherTables([bundledTable, ...tables]));
+    const matcher = new Matcher(tables.length === 0 ? bundledTable : mergeMatcherTables([bundledTable, ...tables]));
     measureTask("matcher", start);
     return matcher;
   },
