@@ -59,7 +59,7 @@ function alphabetOf(texts: readonly string[]): Uint16Array {
  * The automaton that finds every one of `texts` (pattern `i` is `texts[i]`; of equal texts, the
  * first). It is built once per page, cold: the first run of this code is the interpreter's, so
  * it is written as plain loops over typed arrays, with no call, closure or iterator per state
- * (with them the bundled dictionary's build took ~58 ms in the bench page).
+ * (with them, the bundled dictionary's build took 43.5 ms in the bench page; without, 21.0 ms).
  */
 export function buildAutomaton(texts: readonly string[]): Automaton {
   const symbols = alphabetOf(texts);
