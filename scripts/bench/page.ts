@@ -265,6 +265,20 @@ function frameInterval(page: Page): Promise<number> {
   );
 }
 
+/** A row with no target to meet: our median with the overlay on, beside the same with it off. */
+function besideOverlayOff(figure: string, on: readonly number[], off: readonly number[], format: (value: number) => string, target: string): ReportRow {
+  return {
+    section: SECTION,
+    figure,
+    ours: format(median(on)),
+    baseline: `overlay off ${format(median(off))}`,
+    ratio: median(on) / median(off),
+    sense: "cost",
+    target,
+    met: null,
+  };
+}
+
 /**
  * The page shows a fixed-position box of its own (opacity 0 → 1, the way the card is shown) and
  * the time to the end of the frame that paints it is taken; the median of five. With the
@@ -700,38 +714,13 @@ export async function runPageBench(options: {
         target: "≤ 1 frame",
         met: median(hoverMs) <= frame,
       },
-      {
-        section: SECTION,
-        figure: "The page shows a box of its own → painted (any repaint)",
-        ours: ms(median(boxOn)),
-        baseline: `overlay off ${ms(median(boxOff))}`,
-        ratio: median(boxOn) / median(boxOff),
-        sense: "cost",
-        target: "—",
-        met: null,
-      },
-      {
-        section: SECTION,
-        figure: "JS heap after scan (page's isolate, after GC)",
-        ours: bytes(median(heapOn)),
-        baseline: `overlay off ${bytes(median(heapOff))}`,
-        ratio: median(heapOn) / median(heapOff),
-        sense: "cost",
-        target: `— (+${bytes(median(heapOn) - median(heapOff))})`,
-        met: null,
-      },
+      besideOverlayOff("The page shows a box of its own → painted (any repaint)", boxOn, boxOff, ms, "—"),
+      besideOverlayOff("JS heap after scan (page's isolate, after GC)", heapOn, heapOff, bytes, `— (+${bytes(median(heapOn) - median(heapOff))})`),
     ];
     if (embedderOn.length > 0 && embedderOff.length > 0) {
-      rows.push({
-        section: SECTION,
-        figure: "DOM (Blink) heap after scan: Ranges, Highlight",
-        ours: bytes(median(embedderOn)),
-        baseline: `overlay off ${bytes(median(embedderOff))}`,
-        ratio: median(embedderOn) / median(embedderOff),
-        sense: "cost",
-        target: `— (+${bytes(median(embedderOn) - median(embedderOff))})`,
-        met: null,
-      });
+      rows.push(
+        besideOverlayOff("DOM (Blink) heap after scan: Ranges, Highlight", embedderOn, embedderOff, bytes, `— (+${bytes(median(embedderOn) - median(embedderOff))})`),
+      );
     }
     const { html: _html, ...pageStats } = bigPage;
     return {
