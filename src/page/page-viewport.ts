@@ -25,10 +25,10 @@ export function pageViewport(document: Document): Viewport {
       let frame = 0;
       let settling: ReturnType<typeof setTimeout> | undefined;
       const request = () => {
-        // One check per frame, however many scroll events (or, as the scan ends, new blocks:
-        // 25,000 requests on the bench page) the frame had; layout is read in it. The settle
-        // timer is set there too, once a frame: resetting it per request cost 65 ms of
-        // setTimeout and clearTimeout at the end of the bench page's scan.
+        // One check per frame, however many scroll events (or requests: each new run of a
+        // rescan asks while drawing is limited) the frame had; layout is read in it. The settle
+        // timer is set there too, once a frame: resetting it per request once cost 65 ms of
+        // setTimeout and clearTimeout for the 25,000 mentions of the bench page.
         if (frame !== 0) return;
         frame = requestAnimationFrame(() => {
           frame = 0;
