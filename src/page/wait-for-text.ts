@@ -1,6 +1,7 @@
 /**
  * How an empty frame waits for text (`frame-gate.ts`): one MutationObserver and a resize
- * listener, which only schedule the check again. Each check that still finds nothing doubles the
+ * listener, which only schedule the check again, and the observer only for changes that may
+ * have brought text (an ad swapping its image brings none). Each check that still finds nothing doubles the
  * wait, up to `MAX_RECHECK_MS`, and the observer is off while a check is pending: an ad that
  * rotates its creative every second forever costs a handful of wake-ups a minute, not two a
  * second (and a news page carries dozens of such frames).
@@ -13,9 +14,15 @@ export const MAX_RECHECK_MS = 8000;
 
 /**
  * Calls `onText` once `hasText()` holds: at once if it does now, else after a change to the
- * document or the window's size.
+ * window's size or a change to the document that `mayAddText` says could have brought text.
  */
-export function waitForText(document: Document, view: Window, hasText: () => boolean, onText: () => void): void {
+export function waitForText(
+  document: Document,
+  view: Window,
+  hasText: () => boolean,
+  mayAddText: (records: MutationRecord[]) => boolean,
+  onText: () => void,
+): void {
   if (hasText()) {
     onText();
     return;
@@ -37,7 +44,9 @@ export function waitForText(document: Document, view: Window, hasText: () => boo
       watch();
     }, wait);
   };
-  const observer = new MutationObserver(schedule);
+  const observer = new MutationObserver((records) => {
+    if (mayAddText(records)) schedule();
+  });
   watch();
   view.addEventListener("resize", schedule, { passive: true });
 }

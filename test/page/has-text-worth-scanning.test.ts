@@ -38,4 +38,20 @@ describe("hasTextWorthScanning", () => {
     const doc = documentWith("<p>The spokeswoman Tammy Bruce answered questions.</p>");
     expect(hasTextWorthScanning(doc, { innerWidth, innerHeight })).toBe(expected);
   });
+
+  test("a frame without words does not read its size (a cost in every ad frame); a busy one does", () => {
+    let reads = 0;
+    const view = {
+      get innerWidth() {
+        reads++;
+        return 1;
+      },
+      innerHeight: 1,
+    };
+    expect(hasTextWorthScanning(documentWith('<img alt="x"><span>Advertisement</span>'), view)).toBe(false);
+    expect(reads).toBe(0);
+    // More nodes than the check looks at counts as text, but a 1×1 frame still cannot be read.
+    expect(hasTextWorthScanning(documentWith("<i></i>".repeat(6000)), view)).toBe(false);
+    expect(reads).toBe(1);
+  });
 });
