@@ -156,9 +156,13 @@ function* walk(top: Node, shadowRoots: Node[], walked: { elements: number }): Ge
     if (run) yield run;
     return;
   }
+  // For each element the walk is inside, whether it is a block: leaving one ends a run. Kept
+  // from the way down, so an element's kind (three DOM calls) is looked up once.
+  const insideBlock: boolean[] = [];
   let node: Node | null = top.firstChild;
   outer: while (node !== null) {
     let descend = false;
+    let isBlock = false;
     if (node.nodeType === TEXT_NODE) {
       builder.add(node as Text);
     } else if (node.nodeType === ELEMENT_NODE) {
@@ -171,17 +175,19 @@ function* walk(top: Node, shadowRoots: Node[], walked: { elements: number }): Ge
       }
       if (kind === Kind.Inline || kind === Kind.Block) {
         descend = true;
+        isBlock = kind === Kind.Block;
         const shadow = element.shadowRoot;
         if (shadow) shadowRoots.push(shadow);
       }
     }
     if (descend && node.firstChild !== null) {
+      insideBlock.push(isBlock);
       node = node.firstChild;
       continue;
     }
     // Leave this node, and every ancestor whose last child it was.
     for (;;) {
-      if (node.nodeType === ELEMENT_NODE && kindOf(node as Element) === Kind.Block) {
+      if (isBlock) {
         const run = builder.take();
         if (run) yield run;
       }
@@ -192,6 +198,7 @@ function* walk(top: Node, shadowRoots: Node[], walked: { elements: number }): Ge
       const parent: Node | null = node.parentNode;
       if (parent === null || parent === top) break outer;
       node = parent;
+      isBlock = insideBlock.pop() === true;
     }
   }
   const run = builder.take();
