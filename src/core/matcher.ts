@@ -118,7 +118,8 @@ export class Matcher {
       // characters, so longer than allowed for), or a name may end where the window does and
       // go on beyond it: then look further.
       if (windowEnd === text.length) break;
-      const cut = (this.partialDepth > 0 && this.partialStart < to) || candidates.some((c) => c.end === this.unitsRead);
+      let cut = this.partialDepth > 0 && this.partialStart < to;
+      for (let k = 0; k < candidates.length && !cut; k++) cut = candidates[k]!.end === this.unitsRead;
       if (!cut) break;
       lookahead *= 2;
     }
@@ -136,7 +137,7 @@ export class Matcher {
     const found: Candidate[] = [];
     const forms = codeUnitForms(true);
     const single = forms.single;
-    const { symbols, base, check, fail, firstHit } = this.automaton;
+    const { symbols, base, check, fail, firstHit, rows } = this.automaton;
     const alphabetEnd = symbols.length;
     const { ringUnits, ringStarts, ringMask } = this;
     let state = 0;
@@ -205,13 +206,18 @@ export class Matcher {
       if (symbol === 0) {
         state = 0;
       } else {
+        // The root has a full row, so the failure chain ends at one.
         for (;;) {
-          const target = base[state]! + symbol;
+          const b = base[state]!;
+          if (b < 0) {
+            state = rows[symbol - b - 1]!;
+            break;
+          }
+          const target = b + symbol;
           if (check[target] === state) {
             state = target;
             break;
           }
-          if (state === 0) break;
           state = fail[state]!;
         }
       }

@@ -55,7 +55,7 @@ interface OpenName {
 export function resolveMentions(candidates: Candidate[], text: string, from: number, until: number, entities: readonly EntityRef[], progress: MatchProgress): void {
   if (candidates.length === 0) return;
   // Leftmost, then longest; of two names on the same span, the one not ours.
-  candidates.sort((x, y) => x.start - y.start || y.end - x.end || x.entity - y.entity);
+  if (candidates.length > 1) candidates.sort((x, y) => x.start - y.start || y.end - x.end || x.entity - y.entity);
   const { mentions } = progress;
   // The names taken that the current candidate may lie inside, outermost first.
   const open: OpenName[] = [];

@@ -22,10 +22,17 @@ export function isWordUnit(unit: number): boolean {
 }
 
 const COMBINING = /^\p{M}$/u;
+/** 0 = not looked at yet, 1 = combining mark, 2 = not; filled like `memo`. */
+const combiningMemo = new Uint8Array(0x10000);
 
 /** Whether an original code unit is a combining mark (kept inside a mention that it follows). */
 export function isCombiningUnit(unit: number): boolean {
-  return COMBINING.test(String.fromCharCode(unit));
+  let known = combiningMemo[unit]!;
+  if (known === 0) {
+    known = COMBINING.test(String.fromCharCode(unit)) ? 1 : 2;
+    combiningMemo[unit] = known;
+  }
+  return known === 1;
 }
 
 /** A space or a no-break space: what the context rules accept between the words of a phrase. */

@@ -42,6 +42,16 @@ function sameAsReference(table: MatcherTable, texts: readonly string[]): number 
   return count;
 }
 
+/** Every word of `length` letters over `letters`, in an order that is not sorted. */
+function wordsOver(letters: string, length: number): string[] {
+  let words = [""];
+  for (let i = 0; i < length; i++) words = words.flatMap((w) => [...letters].map((c) => c + w));
+  return words;
+}
+
+/** Names in letters the texts below do not use, with more states than get full rows (64). */
+const FILLER = [...wordsOver("vwy", 2), ...wordsOver("vwy", 3), ...wordsOver("vwy", 4)];
+
 describe("the automaton follows names through shared prefixes and failure links", () => {
   test.each([
     ["names that share a prefix are each found", ["new york", "new delhi", "new"], "new delhi, new york and new", [
@@ -80,6 +90,9 @@ describe("the automaton follows names through shared prefixes and failure links"
     ]],
   ] satisfies [string, string[], string, [string, string, string][]][])("%s", (_name, names, text, expected) => {
     expect(found(tableOf(names), text)).toEqual(expected);
+    // Again with the names' states deep among others: the first states (breadth first) have
+    // full rows of transitions, the rest follow failure links through the double array.
+    expect(found(tableOf([...names, ...FILLER]), text)).toEqual(expected);
   });
 
   test("names given out of order are found as if sorted", () => {
@@ -103,13 +116,6 @@ describe("the automaton follows names through shared prefixes and failure links"
     expect(mentions).toEqual(referenceMentions(table, "paris and rome"));
   });
 });
-
-/** Every word of `length` letters over `letters`, in an order that is not sorted. */
-function wordsOver(letters: string, length: number): string[] {
-  let words = [""];
-  for (let i = 0; i < length; i++) words = words.flatMap((w) => [...letters].map((c) => c + w));
-  return words;
-}
 
 describe("large dictionaries, where placing states searches a crowded array", () => {
   test("every two- and three-letter word over twelve letters, with phrases across them", () => {
