@@ -113,7 +113,9 @@ function virtualModules(modules: Record<string, unknown>): esbuild.Plugin {
       build.onResolve({ filter: /^virtual:/ }, (args) => ({ path: args.path, namespace: "virtual" }));
       build.onLoad({ filter: /.*/, namespace: "virtual" }, (args) => {
         if (!(args.path in modules)) return { errors: [{ text: `unknown virtual module ${args.path}` }] };
-        return { contents: JSON.stringify(modules[args.path]), loader: "json" };
+        // JSON.parse of a string, not an object literal: V8 parses JSON faster than the same
+        // data as JavaScript, and the content script evaluates the table on every page.
+        return { contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(modules[args.path]))});`, loader: "js" };
       });
     },
   };
