@@ -32,6 +32,8 @@ export interface OverlayHandle {
   stop(): void;
   updateSettings(settings: Settings): void;
   entitiesOnPage(): { mentions: number; entities: EntityOnPage[] };
+  /** The mention count and the ids of the entities mentioned, in no order: what the badge needs. */
+  mentionCounts(): { mentions: number; entities: string[] };
   revealEntity(entityId: string, datasetId?: string): Promise<boolean>;
   focusNextMention(): Promise<boolean>;
 }
@@ -207,9 +209,9 @@ export class ContentScriptController {
     this.reportTimer = setTimeout(() => {
       this.reportTimer = undefined;
       if (!this.checkAlive()) return;
-      const found = this.overlay?.entitiesOnPage() ?? { mentions: 0, entities: [] };
+      const found = this.overlay?.mentionCounts() ?? { mentions: 0, entities: [] };
       this.run(
-        this.services.reportCounts(found.mentions, found.entities.map((e) => e.id)).then((reply) => {
+        this.services.reportCounts(found.mentions, found.entities).then((reply) => {
           // askBackground turns a failed send into an error value: a dead context shows there.
           if (!reply.ok && isContextInvalidated(reply.error)) this.stop();
         }),

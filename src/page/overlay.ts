@@ -83,6 +83,16 @@ export class Overlay {
   }
 
   /**
+   * What the badge needs after each scan, unsorted: on a page's first report, sorting by name
+   * (`localeCompare`, which starts ICU's collator) took about 9 ms of the content script's start.
+   */
+  mentionCounts(): { mentions: number; entities: string[] } {
+    const entities: string[] = [];
+    for (const index of this.registry.countsByEntity().keys()) entities.push(this.matcher.entities[index]!.id);
+    return { mentions: this.registry.size, entities };
+  }
+
+  /**
    * Scrolls to an entity's first mention and opens its card. `datasetId` tells apart entities of
    * the same id in two datasets (the bundled one and an import); without it the first one found is taken.
    */

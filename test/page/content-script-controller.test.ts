@@ -42,6 +42,9 @@ class FakeOverlay implements OverlayHandle {
   entitiesOnPage() {
     return { mentions: 2, entities: [{ id: "darchiev", dataset: "d", type: "person" as const, name: { ar: "دارشيف", en: "Darchiev" }, mentions: 2 }] };
   }
+  mentionCounts() {
+    return { mentions: 2, entities: ["darchiev"] };
+  }
   async revealEntity(): Promise<boolean> {
     return true;
   }

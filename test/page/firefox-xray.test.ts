@@ -196,6 +196,10 @@ describe("the overlay with Firefox's Xray-wrapped highlight API", () => {
     expect(entities.find((e) => e.id === "istanbul")?.mentions).toBe(3);
     expect(entities.find((e) => e.id === "istanbul-talks-2025")?.mentions).toBe(1);
     expect(entities.find((e) => e.id === "moscow")?.mentions).toBe(1);
+    // The badge's report: the same count and the same entities, unsorted.
+    const counts = overlay.mentionCounts();
+    expect(counts.mentions).toBe(11);
+    expect([...counts.entities].sort()).toEqual(entities.map((e) => e.id).sort());
   });
 
   test("a changed paragraph is rescanned: its old ranges are deleted, new ones added", async () => {
