@@ -183,26 +183,36 @@ export function buildAutomaton(texts: readonly string[]): Automaton {
   for (let t = 0; t < trieStates; t++) automaton.output[slotOf[t]!] = trieOutput[t]!;
 
   // The queue holds the trie in breadth-first order: each state after its parent and the states its failure link can reach.
+  const rowStates = queue.slice(0, Math.min(FULL_ROWS, trieStates));
   for (let k = 0; k < trieStates; k++) queue[k] = slotOf[queue[k]!]!;
   linkFailures(automaton, queue);
-  fillRows(automaton, queue.subarray(0, Math.min(FULL_ROWS, trieStates)), alphabet + 1);
+  fillRows(automaton, { states: rowStates, slotOf, symbol, firstChild, nextSibling }, alphabet + 1);
   return automaton;
 }
 
 /**
- * Gives the states in `slots` (the root first, then breadth first, as `linkFailures` takes
- * them) full rows of `width` transitions. A state's row is its failure state's row with its own
- * children written over it: the failure state is less deep, so its row is already there.
+ * Gives the trie states `trie.states` (the root first, then breadth first) full rows of `width`
+ * transitions. A state's row is its failure state's row with its own children written over it:
+ * the failure state is less deep, so its row is already there. Children are read from the trie's
+ * lists, not by trying every symbol: the build runs cold, once per page.
  */
-function fillRows(automaton: Automaton, slots: Int32Array, width: number): void {
-  const { base, check, fail } = automaton;
-  const rows = new Int32Array(slots.length * width);
-  for (let k = 0; k < slots.length; k++) {
-    const s = slots[k]!;
+function fillRows(
+  automaton: Automaton,
+  trie: { states: Int32Array; slotOf: Int32Array; symbol: Int32Array; firstChild: Int32Array; nextSibling: Int32Array },
+  width: number,
+): void {
+  const { base, fail } = automaton;
+  const { states, slotOf, symbol, firstChild, nextSibling } = trie;
+  const rows = new Int32Array(states.length * width);
+  for (let k = 0; k < states.length; k++) {
+    const t = states[k]!;
+    const s = slotOf[t]!;
     const row = k * width;
-    if (k > 0) rows.copyWithin(row, -base[fail[s]!]! - 1, -base[fail[s]!]! - 1 + width);
-    const b = base[s]!;
-    for (let symbol = 1; symbol < width; symbol++) if (check[b + symbol] === s) rows[row + symbol] = b + symbol;
+    if (k > 0) {
+      const from = -base[fail[s]!]! - 1;
+      rows.copyWithin(row, from, from + width);
+    }
+    for (let c = firstChild[t]!; c !== NONE; c = nextSibling[c]!) rows[row + symbol[c]!] = slotOf[c]!;
     base[s] = -row - 1;
   }
   automaton.rows = rows;
