@@ -3,8 +3,8 @@
  * top frame runs the full `content-script.js` directly). In a frame with no text worth scanning,
  * or too small to read, it does only `hasTextWorthScanning`: no settings read, no matcher built,
  * no scanner. It waits for text (`wait-for-text.ts`: checked again after changes that may bring
- * words, less and less often while the frame stays empty); then it asks the background to inject the full content
- * script (and its highlight styles) into this frame, and steps aside.
+ * words, less and less often while the frame stays empty); then it asks the background to
+ * inject the full content script (and its highlight styles) into this frame, and steps aside.
  */
 import { hasTextWorthScanning, mayAddWords } from "./has-text-worth-scanning.ts";
 import { waitForText } from "./wait-for-text.ts";

@@ -31,6 +31,7 @@ function countWords(text: string, enough: number): number {
   }
   return words;
 }
+
 /**
  * Whether a batch of changes may have brought words: text written into a text node, or an added
  * node whose text holds a word. An ad that swaps its image or removes nodes cannot, and costs

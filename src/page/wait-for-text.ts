@@ -1,10 +1,10 @@
 /**
  * How an empty frame waits for text (`frame-gate.ts`): one MutationObserver and a resize
  * listener, which only schedule the check again, and the observer only for changes that may
- * have brought text (an ad swapping its image brings none). Each check that still finds nothing doubles the
- * wait, up to `MAX_RECHECK_MS`, and the observer is off while a check is pending: an ad that
- * rotates its creative every second forever costs a handful of wake-ups a minute, not two a
- * second (and a news page carries dozens of such frames).
+ * have brought text (an ad swapping its image brings none). Each check that still finds
+ * nothing doubles the wait, up to `MAX_RECHECK_MS`, and the observer is off while a check is
+ * pending: a frame that changes its text every second forever costs a handful of checks a
+ * minute, not two a second (and a news page carries dozens of such frames).
  */
 
 /** How long after a change the first check runs. */
