@@ -453,11 +453,23 @@ async function setSettings(worker: { evaluate: <R, A>(fn: (arg: A) => R | Promis
 
 /** The scan's measure, and how many ranges our highlight holds. */
 async function waitForScan(page: Page): Promise<{ duration: number; highlights: number }> {
-  await page.waitForFunction(() => performance.getEntriesByName("backstory:scan").length > 0, undefined, { timeout: 120_000, polling: 50 });
-  return page.evaluate((name) => {
-    const entry = performance.getEntriesByName("backstory:scan")[0]!;
-    return { duration: entry.duration, highlights: CSS.highlights.get(name)?.size ?? 0 };
-  }, MENTION_HIGHLIGHT);
+  // Waited for in the page with a timer, as `settle` waits with the overlay off: Playwright's
+  // `waitForFunction` would first evaluate its injected script in the page (~12 ms, right after
+  // load), a task the runs with the overlay off do not have, inside the frames measured here.
+  return page.evaluate(
+    (name) =>
+      new Promise<{ duration: number; highlights: number }>((resolve, reject) => {
+        const start = performance.now();
+        const check = () => {
+          const entry = performance.getEntriesByName("backstory:scan")[0];
+          if (entry !== undefined) resolve({ duration: entry.duration, highlights: CSS.highlights.get(name)?.size ?? 0 });
+          else if (performance.now() - start > 120_000) reject(new Error("no backstory:scan measure within 120 s"));
+          else setTimeout(check, 50);
+        };
+        check();
+      }),
+    MENTION_HIGHLIGHT,
+  );
 }
 
 /** The task of median length among runs (its parts explain the figure). */
