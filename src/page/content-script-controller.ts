@@ -49,7 +49,7 @@ export interface ContentScriptServices {
   readTables(entries: readonly IndexEntry[]): Promise<{ tables: MatcherTable[]; problems: string[] }>;
   enabledTablesKey(entries: readonly IndexEntry[]): string;
   /** The matcher for the bundled table followed by imported ones (the first keeps a contested name). */
-  buildMatcher(tables: readonly MatcherTable[]): Matcher;
+  buildMatcher(tables: readonly MatcherTable[]): Promise<Matcher>;
   servePage(handlers: Handlers<typeof pageProtocol, Runtime.MessageSender>, signal: AbortSignal): void;
   reportCounts(mentions: number, entities: string[]): Promise<Reply<unknown>>;
   /** Whether the extension that injected this script is still there (Chrome: `runtime.id` is defined). */
@@ -187,7 +187,7 @@ export class ContentScriptController {
     const enabled = entries.filter((e) => e.enabled);
     const matcher =
       enabled.length === 0
-        ? Promise.resolve(this.services.buildMatcher([]))
+        ? this.services.buildMatcher([])
         : this.services.readTables(enabled).then(({ tables, problems }) => {
             if (problems.length > 0) this.services.log(problems.join("; "));
             return this.services.buildMatcher(tables);

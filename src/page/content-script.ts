@@ -16,6 +16,7 @@ import { ContentScriptController } from "./content-script-controller.ts";
 import { cardViewLoader } from "./load-card-view.ts";
 import { measureTask } from "./measure-task.ts";
 import { Overlay } from "./overlay.ts";
+import { afterNextFrame } from "./yield-to-page.ts";
 
 const { loadSettings, watchSettings } = settingsStore(extension.storage);
 
@@ -39,7 +40,10 @@ const controller = new ContentScriptController({
   watchIndex: (onChange, signal) => watchIndex(extension.storage.onChanged, onChange, signal),
   readTables: (entries) => readTables(extension.storage.local, entries),
   enabledTablesKey,
-  buildMatcher: (tables) => {
+  buildMatcher: async (tables) => {
+    // The build is one task of 20–50 ms on a cold start, right after load, while the page is
+    // still rendering its first frames: built after a frame has rendered, no frame waits behind it.
+    await afterNextFrame(document);
     const start = performance.now();
     const matcher = new Matcher(tables.length === 0 ? bundledTable : mergeMatcherTables([bundledTable, ...tables]));
     measureTask("matcher", start);

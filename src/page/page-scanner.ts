@@ -8,7 +8,7 @@ import type { MatchProgress, Matcher } from "../core/matcher.ts";
 import { collectTextRunsInSteps, enclosingBlock, isInSkippedRegion, OVERLAY_ATTRIBUTE } from "./collect-text-runs.ts";
 import type { MentionRegistry } from "./mention-registry.ts";
 import { measureTask } from "./measure-task.ts";
-import { yieldToPage } from "./yield-to-page.ts";
+import { FramePacer } from "./yield-to-page.ts";
 import { logFailure } from "./log-failure.ts";
 
 /** How long one slice of scanning may run before yielding (well under the 50 ms long-task mark). */
@@ -41,6 +41,7 @@ export class PageScanner {
   private scanned = false;
   /** When the current slice of our work began (see `measureTask`). */
   private taskStart = 0;
+  private readonly pacer: FramePacer;
 
   constructor(
     private readonly document: Document,
@@ -51,6 +52,7 @@ export class PageScanner {
     private readonly onScanned: () => void,
   ) {
     this.observer = new MutationObserver((records) => this.enqueue(records));
+    this.pacer = new FramePacer(document);
     signal.addEventListener("abort", () => {
       this.observer.disconnect();
       clearTimeout(this.timer);
@@ -61,6 +63,8 @@ export class PageScanner {
   /** Scans the whole page, then keeps watching it until the signal aborts. */
   async start(): Promise<void> {
     this.observer.observe(this.document, OBSERVED);
+    // The matcher was just built (see `content-script.ts`): let the frame due behind it render first.
+    await this.pacer.frame();
     const start = performance.now();
     this.taskStart = start;
     await this.scan(this.document.documentElement ?? this.document);
@@ -97,7 +101,7 @@ export class PageScanner {
   /** Ends the current slice (recording it) and gives the main thread back to the page. */
   private async pause(): Promise<void> {
     measureTask("scan", this.taskStart);
-    await yieldToPage();
+    await this.pacer.pause();
     this.taskStart = performance.now();
   }
 

@@ -79,7 +79,7 @@ function setUp(options: { settings?: Partial<Settings>; entries?: IndexEntry[]; 
     },
     readTables: async (entries) => ({ tables: entries.map((e) => ({ id: e.id }) as unknown as MatcherTable), problems: [] }),
     enabledTablesKey: (entries) => entries.filter((e) => e.enabled).map((e) => e.tableKey).join("\n"),
-    buildMatcher: (tables) => ({ tables: tables.map((t) => (t as unknown as { id: string }).id) }) as unknown as Matcher,
+    buildMatcher: async (tables) => ({ tables: tables.map((t) => (t as unknown as { id: string }).id) }) as unknown as Matcher,
     servePage: (_handlers, signal) => {
       signals.page = signal;
     },
