@@ -338,6 +338,20 @@ describe("formatDate", () => {
   ] as const)("%s %s → %s", (language, iso, expected) => {
     expect(formatDate(iso, language)).toBe(expected);
   });
+
+  test("every month is named as CLDR names it (Intl, en-GB, ar and ar-SY), without loading locale data in the page", () => {
+    const intl = (locale: string, date: Date) =>
+      new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
+    const month = (locale: string, date: Date) =>
+      new Intl.DateTimeFormat(locale, { month: "long", timeZone: "UTC" }).format(date);
+    for (let m = 0; m < 12; m++) {
+      const date = new Date(Date.UTC(2025, m, 28));
+      const iso = date.toISOString().slice(0, 10);
+      expect(formatDate(iso, "en")).toBe(intl("en-GB", date));
+      expect(formatDate(iso, "ar")).toBe(`28 ${month("ar-u-nu-latn", date)}/${month("ar-SY-u-nu-latn", date)} 2025`);
+      expect(intl("ar-u-nu-latn", date)).toBe(`28 ${month("ar-u-nu-latn", date)} 2025`);
+    }
+  });
 });
 
 describe("a name inside a longer name", () => {
