@@ -19,6 +19,8 @@ export const NONE = -1;
 
 /** Slots tried, beyond which the search for a place for several children starts further on next time. */
 const LONG_SEARCH = 16;
+/** A build in steps (`buildAutomatonInSteps`) also gives back after every 4,096 patterns inserted and states placed. */
+const STEP_MASK = 4095;
 /** States given a full row of transitions: the root and the shallowest after it (64 rows of the bundled 101-symbol alphabet: 26 KB). */
 const FULL_ROWS = 64;
 
@@ -69,15 +71,26 @@ function alphabetOf(texts: readonly string[]): Uint16Array {
   return symbols;
 }
 
-/**
- * The automaton that finds every one of `texts` (pattern `i` is `texts[i]`; of equal texts, the
- * first). It is built once per page, cold: the first run of this code is the interpreter's, so
- * it is written as plain loops over typed arrays, with no call, closure or iterator per state
- * (with them, the bundled dictionary's build took 43.5 ms in the bench page; without, 21.0 ms).
- */
+/** The automaton that finds every one of `texts` (pattern `i` is `texts[i]`; of equal texts, the first). */
 export function buildAutomaton(texts: readonly string[]): Automaton {
+  const steps = buildAutomatonInSteps(texts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `buildAutomaton` in steps of a few milliseconds each, so that a page can render a frame
+ * between them: the build is 20–50 ms on a cold start, right after load. It is built once per
+ * page, cold: the first run of this code is the interpreter's, so it is written as plain loops
+ * over typed arrays, with no call, closure or iterator per state (with them, the bundled
+ * dictionary's build took 43.5 ms in the bench page; without, 21.0 ms).
+ */
+export function* buildAutomatonInSteps(texts: readonly string[]): Generator<void, Automaton, void> {
   const symbols = alphabetOf(texts);
   const order = texts.map((_, i) => i).sort((a, b) => (texts[a]! < texts[b]! ? -1 : texts[a]! > texts[b]! ? 1 : 0));
+  yield;
   let totalUnits = 0;
   for (let p = 0; p < texts.length; p++) totalUnits += texts[p]!.length;
   // A trie as first-child / next-sibling lists, at most one state per unit plus the root.
@@ -91,6 +104,8 @@ export function buildAutomaton(texts: readonly string[]): Automaton {
   const trieOutput = new Int32Array(capacity).fill(NONE);
   let trieStates = 1;
   for (let k = 0; k < order.length; k++) {
+    // A large imported dictionary gives back now and then too (50,000 names: ~500 ms in all).
+    if ((k & STEP_MASK) === STEP_MASK) yield;
     const p = order[k]!;
     const text = texts[p]!;
     let s = 0;
@@ -110,6 +125,7 @@ export function buildAutomaton(texts: readonly string[]): Automaton {
     }
     if (trieOutput[s] === NONE) trieOutput[s] = p;
   }
+  yield;
 
   // Place the trie in a double array, breadth first: each state's children go where every
   // `base + symbol` slot is free. A state with one child (most of them: the tails of names)
@@ -130,6 +146,7 @@ export function buildAutomaton(texts: readonly string[]): Automaton {
   let tail = 0;
   queue[tail++] = 0;
   while (head < tail) {
+    if ((head & STEP_MASK) === STEP_MASK) yield;
     const t = queue[head++]!;
     const first = firstChild[t]!;
     if (first === NONE) continue;
@@ -162,6 +179,7 @@ export function buildAutomaton(texts: readonly string[]): Automaton {
       queue[tail++] = c;
     }
   }
+  yield;
   // Every `base + symbol` a walk can ask for must be inside the arrays.
   let size = 1;
   for (let t = 0; t < trieStates; t++) {
@@ -186,6 +204,7 @@ export function buildAutomaton(texts: readonly string[]): Automaton {
   const rowStates = queue.slice(0, Math.min(FULL_ROWS, trieStates));
   for (let k = 0; k < trieStates; k++) queue[k] = slotOf[queue[k]!]!;
   linkFailures(automaton, queue);
+  yield;
   fillRows(automaton, { states: rowStates, slotOf, symbol, firstChild, nextSibling }, alphabet + 1);
   return automaton;
 }

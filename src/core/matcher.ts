@@ -23,7 +23,7 @@ import { isCommissionEarner } from "./affiliate-disclosure.ts";
 import { isCityMagazine, isCityMagazineName } from "./city-magazine.ts";
 import { isNisbaSpelling, readsAsAdjective } from "./arabic-adjective-use.ts";
 import { isLamPrefix, isProcliticPrefix, LONGEST_PROCLITIC } from "./arabic-proclitics.ts";
-import { type Automaton, buildAutomaton, NONE } from "./automaton.ts";
+import { type Automaton, buildAutomaton, buildAutomatonInSteps, NONE } from "./automaton.ts";
 import { codeUnitForms, DROPPED, EXPANDS, UNKNOWN } from "./code-unit-forms.ts";
 import { PatternFlag, type EntityRef, type MatcherTable } from "./matcher-table.ts";
 import { isAfterHouseNumber } from "./house-number.ts";
@@ -69,10 +69,21 @@ export class Matcher {
   private partialDepth = 0;
   private partialStart = 0;
 
-  constructor(table: MatcherTable) {
+  /**
+   * The matcher of `table`, built in steps of a few milliseconds (see `buildAutomatonInSteps`):
+   * the page lets a frame render between them.
+   */
+  static *buildInSteps(table: MatcherTable): Generator<void, Matcher, void> {
+    const automaton = yield* buildAutomatonInSteps(table.patterns.map((row) => row[0]));
+    yield;
+    return new Matcher(table, automaton);
+  }
+
+  /** `automaton`, if given, must be the one `buildInSteps` built from `table`'s patterns. */
+  constructor(table: MatcherTable, automaton?: Automaton) {
     this.entities = table.entities;
     const texts = table.patterns.map((row) => row[0]);
-    this.automaton = buildAutomaton(texts);
+    this.automaton = automaton ?? buildAutomaton(texts);
     this.patternLength = Uint32Array.from(texts, (t) => t.length);
     this.patternEntity = Uint32Array.from(table.patterns, (row) => row[1]);
     this.patternFlags = Uint8Array.from(table.patterns, (row) => row[2]);

@@ -63,7 +63,7 @@ export class PageScanner {
   /** Scans the whole page, then keeps watching it until the signal aborts. */
   async start(): Promise<void> {
     this.observer.observe(this.document, OBSERVED);
-    // The matcher was just built (see `content-script.ts`): let the frame due behind it render first.
+    // The matcher's build has just ended (`content-script.ts`): a frame may be due behind it.
     await this.pacer.frame();
     const start = performance.now();
     this.taskStart = start;

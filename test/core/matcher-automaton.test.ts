@@ -166,6 +166,24 @@ describe("large dictionaries, where placing states searches a crowded array", ()
   });
 });
 
+describe("the matcher built in steps, as the page builds it between frames", () => {
+  test("gives back to its caller several times and finds exactly what the matcher built at once finds", () => {
+    const letters = "etaoinshrdlu";
+    const names = [...wordsOver(letters, 2), ...wordsOver(letters, 3).filter((_, i) => i % 5 === 0)];
+    const table = tableOf(names);
+    const steps = Matcher.buildInSteps(table);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    expect(pauses).toBeGreaterThanOrEqual(4);
+    const text = names.filter((_, i) => i % 3 === 0).join(" ");
+    const mentions = step.value.findMentions(text);
+    expect(mentions.length).toBeGreaterThan(100);
+    expect(mentions).toEqual(new Matcher(table).findMentions(text));
+    expect(mentions).toEqual(referenceMentions(table, text));
+  });
+});
+
 describe("how far into a name the automaton is, when a slice's window ends inside it", () => {
   test("a name padded with invisible characters past the window is still found, once, by the slice it starts in", () => {
     const table = tableOf(["red sea port", "sea"]);

@@ -367,7 +367,9 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
       await expect.poll(() => countOf(options, broken)).toBe(0);
       // (The revision the test unhooked behind the store's back stays until an update sweeps it.)
       expect(Object.keys(await storedLocally(browser)).filter((key) => key !== keys.datasetKey)).toEqual(["importedDatasets"]);
-      // The page is still working with the bundled dataset.
+      // The page is still working with the bundled dataset (rescanned with it alone, as the
+      // enabled datasets changed: its highlights are back once that scan ends).
+      await expect.poll(() => highlightedTexts(page)).toEqual(BUNDLED_ONLY);
       await hoverMention(page, "Washington");
       expect((await waitForCard(page)).label).toBe("Washington, D.C.");
       await Promise.all([options.close(), page.close()]);
