@@ -148,6 +148,42 @@ export function enclosingBlock(node: Node): Node {
   }
 }
 
+/** Whether a node ends any run beside it: a block, a `<br>` or a skipped element. */
+function separatesRuns(node: Node): boolean {
+  return node.nodeType === ELEMENT_NODE && kindOf(node as Element) !== Kind.Inline;
+}
+
+/** Whether a text node holds nothing but white space (it adds no word to a run). */
+function isBlank(node: Node): boolean {
+  return node.nodeType === TEXT_NODE && (node as Text).data.trim() === "";
+}
+
+/** Whether, going from `node` by `step` (white space aside), a run separator or the block's edge comes before any inline content. */
+function isRunEdge(node: Node | null, step: (node: Node) => Node | null): boolean {
+  for (let n = node; n !== null; n = step(n)) {
+    if (!isBlank(n)) return separatesRuns(n);
+  }
+  return true;
+}
+
+/**
+ * The nodes to scan again after a mutation so that every run it may have changed is collected
+ * afresh: the enclosing block of what changed. Except for a change to a block's own child list
+ * that only adds or removes run separators (blocks, `<br>`, skipped elements) and white space,
+ * with no inline content on one of its sides: the block's other runs are then what they were
+ * (no run was split or joined), and only the added nodes need scanning. Without this, an ad's
+ * container or a script appended to `<body>` made the whole page be scanned again.
+ */
+export function nodesChangedBy(record: MutationRecord): Node[] {
+  const target = record.target;
+  if (record.type === "childList" && enclosingBlock(target) === target) {
+    const onlySeparators = [...record.addedNodes, ...record.removedNodes].every((n) => separatesRuns(n) || isBlank(n));
+    const atRunEdge = isRunEdge(record.previousSibling, (n) => n.previousSibling) || isRunEdge(record.nextSibling, (n) => n.nextSibling);
+    if (onlySeparators && atRunEdge) return [...record.addedNodes].filter((n) => !isBlank(n));
+  }
+  return [enclosingBlock(target)];
+}
+
 function* walk(top: Node, shadowRoots: Node[], walked: { elements: number }): Generator<TextRun | null, void, undefined> {
   const builder = new RunBuilder();
   if (top.nodeType === TEXT_NODE) {

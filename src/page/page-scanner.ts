@@ -5,7 +5,7 @@
  * their pauses, and a `backstory:task` for each slice between two pauses.
  */
 import type { MatchProgress, Matcher } from "../core/matcher.ts";
-import { collectTextRunsInSteps, enclosingBlock, isInSkippedRegion, OVERLAY_ATTRIBUTE } from "./collect-text-runs.ts";
+import { collectTextRunsInSteps, isInSkippedRegion, nodesChangedBy, OVERLAY_ATTRIBUTE } from "./collect-text-runs.ts";
 import type { MentionRegistry } from "./mention-registry.ts";
 import { measureTask } from "./measure-task.ts";
 import { FramePacer, yieldToPage } from "./yield-to-page.ts";
@@ -137,7 +137,7 @@ export class PageScanner {
     const blocks = new Set<Node>();
     for (const record of records) {
       if (record.type === "childList" && record.removedNodes.length > 0) removed = true;
-      blocks.add(enclosingBlock(record.target));
+      for (const node of nodesChangedBy(record)) blocks.add(node);
     }
     if (removed) this.registry.dropDisconnected();
     for (const block of this.outermost(blocks)) {
