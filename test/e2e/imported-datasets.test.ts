@@ -367,9 +367,12 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
       await expect.poll(() => countOf(options, broken)).toBe(0);
       // (The revision the test unhooked behind the store's back stays until an update sweeps it.)
       expect(Object.keys(await storedLocally(browser)).filter((key) => key !== keys.datasetKey)).toEqual(["importedDatasets"]);
-      // The page is still working with the bundled dataset (rescanned with it alone, as the
-      // enabled datasets changed: its highlights are back once that scan ends).
-      await expect.poll(() => highlightedTexts(page)).toEqual(BUNDLED_ONLY);
+      // The page is still working with the bundled dataset: the enabled datasets changed, so it
+      // builds its matcher again and scans afresh (a second `backstory:scan`); then its
+      // highlights are the bundled names.
+      const scans = () => page.evaluate(() => performance.getEntriesByName("backstory:scan").length);
+      await expect.poll(scans, { timeout: 10_000 }).toBe(2);
+      expect(await highlightedTexts(page)).toEqual(BUNDLED_ONLY);
       await hoverMention(page, "Washington");
       expect((await waitForCard(page)).label).toBe("Washington, D.C.");
       await Promise.all([options.close(), page.close()]);
