@@ -176,12 +176,13 @@ function isRunEdge(node: Node | null, step: (node: Node) => Node | null): boolea
  */
 export function nodesChangedBy(record: MutationRecord): Node[] {
   const target = record.target;
-  if (record.type === "childList" && enclosingBlock(target) === target) {
+  const block = enclosingBlock(target);
+  if (record.type === "childList" && block === target) {
     const onlySeparators = [...record.addedNodes, ...record.removedNodes].every((n) => separatesRuns(n) || isBlank(n));
     const atRunEdge = isRunEdge(record.previousSibling, (n) => n.previousSibling) || isRunEdge(record.nextSibling, (n) => n.nextSibling);
     if (onlySeparators && atRunEdge) return [...record.addedNodes].filter((n) => !isBlank(n));
   }
-  return [enclosingBlock(target)];
+  return [block];
 }
 
 function* walk(top: Node, shadowRoots: Node[], walked: { elements: number }): Generator<TextRun | null, void, undefined> {

@@ -104,8 +104,8 @@ export class FramePacer {
   }
 
   private request(since: number): { since: number; settled: boolean; rendered: Promise<boolean> } {
-    const due = { since, settled: false, rendered: this.nextFrame(this.document) };
-    due.rendered = due.rendered.then((rendered) => {
+    const due = { since, settled: false, rendered: Promise.resolve(false) };
+    due.rendered = this.nextFrame(this.document).then((rendered) => {
       due.settled = true;
       if (!rendered) this.renderingStopped = true;
       return rendered;
