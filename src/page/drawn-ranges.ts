@@ -90,7 +90,8 @@ export class DrawnRanges {
   readonly highlight = new Highlight();
   /**
    * Names inside names, in a Highlight of their own drawn over the first: in one Highlight the
-   * inner name's underline would merge into its outer name's and the reader could not see it.
+   * inner name's marker (or underline) would merge into its outer name's and the reader could
+   * not see it.
    */
   readonly nested = new Highlight();
   private readonly records = new Set<DrawnRun>();

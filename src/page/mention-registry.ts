@@ -78,8 +78,14 @@ class LazyMention implements PageMention {
     return this.made;
   }
 }
-/** Highlight names of our own, one per highlight style (see content-script.css). */
-const HIGHLIGHT_NAMES = { underline: "backstory-mention", background: "backstory-mention-marked" } as const;
+/**
+ * Highlight names of our own, one per highlight style (see content-script.css). The marker is
+ * the default: a highlight drawn with a text decoration makes Chromium recompute the ink
+ * overflow of every text node it covers, and of their ancestors, in each frame in which anything
+ * on the page changes (`HighlightRegistry::ValidateHighlightMarkers`), so an underline costs
+ * every repaint of the page, ours (opening a card) and its own (an ad, a ticker) alike.
+ */
+const HIGHLIGHT_NAMES = { background: "backstory-mention", underline: "backstory-mention-underlined" } as const;
 /** The suffix of the highlight that draws names inside names, over their outer name's highlight. */
 const NESTED_SUFFIX = "-nested";
 /** The highlight of the mention whose card is open. */

@@ -19,8 +19,8 @@ export const settingFields = {
   hoverDelayMs: z._default(z.int().check(z.minimum(0), z.maximum(3000)), 350),
   /** The card's language: follow the page, or always Arabic or English. */
   cardLanguage: z._default(z.enum(["auto", "ar", "en"]), "auto"),
-  /** How mentions are drawn. */
-  highlightStyle: z._default(z.enum(["underline", "background"]), "underline"),
+  /** How mentions are drawn: a soft marker behind them, or an underline (which costs every repaint of the page: see `mention-registry.ts`). */
+  highlightStyle: z._default(z.enum(["underline", "background"]), "background"),
 };
 
 /** The reader's settings. */

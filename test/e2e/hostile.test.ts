@@ -196,7 +196,8 @@ async function hoverWithoutLongTasks(page: PageDriver, text: string, warmUp: str
  * the card's opening does when it marks the mention active and places the card. Firefox 153
  * lays the text out again through every ancestor when a highlight changes over text that
  * another highlight underlines (~100 ms under load on the 5,000-level page, ~1 ms for text with
- * no underline; Firefox 140 and Chromium: ~0), whoever changes it. The best of `TRIES`.
+ * no underline; Firefox 140 and Chromium: ~0), whoever changes it: so the underline style, not
+ * the default marker. The best of `TRIES`.
  */
 async function browserHighlightCost(page: PageDriver, text: string): Promise<number> {
   let best = Number.POSITIVE_INFINITY;

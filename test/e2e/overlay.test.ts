@@ -230,14 +230,14 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
       await page.keyboard.press("Escape");
       await waitForNoCard(page);
 
-      // In the marker style too, names inside names have a highlight of their own, drawn deeper.
-      await browser.setSettings({ highlightStyle: "background" });
+      // In the underline style too, names inside names have a highlight of their own, a thicker underline.
+      await browser.setSettings({ highlightStyle: "underline" });
       try {
-        await page.waitForFunction((name) => CSS.highlights.has(name), "backstory-mention-marked-nested", { timeout: 3000 });
-        expect([...(await highlightedTexts(page, "backstory-mention-marked-nested"))].sort()).toEqual([...(await expectedTexts("seed-article.ar.html", true))].sort());
-        await page.screenshot(path.join(ARTIFACTS, `nested-marker-ar.${browserName}.png`));
+        await page.waitForFunction((name) => CSS.highlights.has(name), "backstory-mention-underlined-nested", { timeout: 3000 });
+        expect([...(await highlightedTexts(page, "backstory-mention-underlined-nested"))].sort()).toEqual([...(await expectedTexts("seed-article.ar.html", true))].sort());
+        await page.screenshot(path.join(ARTIFACTS, `nested-underline-ar.${browserName}.png`));
       } finally {
-        await browser.setSettings({ highlightStyle: "underline" });
+        await browser.setSettings({ highlightStyle: "background" });
       }
       await page.close();
     });

@@ -139,10 +139,10 @@ describe("ContentScriptController", () => {
   test("turning it off stops the overlay; on again starts a fresh one; a style change only updates it", async () => {
     const t = setUp();
     await t.controller.start();
-    t.changeSettings({ highlightStyle: "background" });
+    t.changeSettings({ highlightStyle: "underline" });
     await settle();
     expect(t.overlays).toHaveLength(1);
-    expect(t.overlays[0]!.settings.highlightStyle).toBe("background");
+    expect(t.overlays[0]!.settings.highlightStyle).toBe("underline");
     t.changeSettings({ enabled: false });
     await settle();
     expect(t.overlays[0]!.stopped).toBe(true);
@@ -184,7 +184,7 @@ describe("ContentScriptController", () => {
     expect(t.overlays[0]!.stopped).toBe(true);
     expect([t.signals.page!.aborted, t.signals.settings!.aborted, t.signals.index!.aborted]).toEqual([true, true, true]);
     // Nothing comes back to life afterwards.
-    t.changeSettings({ enabled: true, highlightStyle: "background" });
+    t.changeSettings({ enabled: true, highlightStyle: "underline" });
     await settle();
     expect(t.overlays).toHaveLength(1);
   });

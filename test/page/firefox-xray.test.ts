@@ -241,9 +241,9 @@ describe("the overlay with Firefox's Xray-wrapped highlight API", () => {
   });
 
   test("a new highlight style moves the ranges to the other highlight name", () => {
-    overlay.updateSettings({ ...settings, highlightStyle: "background" });
+    overlay.updateSettings({ ...settings, highlightStyle: "underline" });
     expect(registry.has("backstory-mention")).toBe(false);
-    expect(highlighted("backstory-mention-marked")).toContain("Killenworth");
+    expect(highlighted("backstory-mention-underlined")).toContain("Killenworth");
     overlay.updateSettings(settings);
     expect(highlighted()).toContain("Killenworth");
     expect(forbidden).toEqual([]);

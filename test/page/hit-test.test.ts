@@ -43,7 +43,7 @@ beforeEach(() => {
     return Object.assign([rect], { item: (i: number) => (i === 0 ? rect : null) }) as unknown as DOMRectList;
   });
   document.body.innerHTML = `<p>${TEXT}</p>`;
-  registry = new MentionRegistry(document, "underline");
+  registry = new MentionRegistry(document, "background");
   const [run] = [...collectTextRuns(document.body)];
   registry.addRun(run!, MENTIONS);
   registry.show();

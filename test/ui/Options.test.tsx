@@ -193,7 +193,7 @@ describe("Options: cards", () => {
   test.each([
     ["card-language-ar", { cardLanguage: "ar" }],
     ["card-language-en", { cardLanguage: "en" }],
-    ["highlight-style-background", { highlightStyle: "background" }],
+    ["highlight-style-underline", { highlightStyle: "underline" }],
   ] as const)("choosing #%s writes %j", async (id, expected) => {
     const { main, store } = await renderOptions();
     await click(control(main, id));
@@ -202,12 +202,14 @@ describe("Options: cards", () => {
   });
 
   test("the radio groups show the stored choice", async () => {
-    const { main } = await renderOptions({ settings: { cardLanguage: "en", highlightStyle: "background" } });
+    const { main } = await renderOptions({ settings: { cardLanguage: "en", highlightStyle: "underline" } });
     expect(control(main, "card-language-auto").checked).toBe(false);
     expect(control(main, "card-language-en").checked).toBe(true);
-    expect(control(main, "highlight-style-background").checked).toBe(true);
+    expect(control(main, "highlight-style-underline").checked).toBe(true);
+    expect(control(main, "highlight-style-background").checked).toBe(false);
     expect(labelOf(main, "card-language-auto")).toBe("The page's language");
-    expect(labelOf(main, "highlight-style-underline")).toBe("Underline");
+    expect(labelOf(main, "highlight-style-background")).toBe("Background colour");
+    expect(labelOf(main, "highlight-style-underline")).toBe("Underline (slower on long pages)");
   });
 });
 

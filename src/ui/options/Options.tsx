@@ -138,8 +138,8 @@ function SettingsForm({ settings, update, text }: SettingsFormProps) {
           legend="optionsHighlightStyleLegend"
           value={settings.highlightStyle}
           options={[
-            ["underline", "optionsHighlightStyleUnderline"],
             ["background", "optionsHighlightStyleBackground"],
+            ["underline", "optionsHighlightStyleUnderline"],
           ]}
           onChange={(highlightStyle) => void update((current) => ({ ...current, highlightStyle }))}
           text={text}
