@@ -29,6 +29,8 @@ export const REPORT_INTERVAL_MS = 100;
 /** What the controller needs of an overlay (`Overlay` in the page; a fake in tests). */
 export interface OverlayHandle {
   start(): Promise<void>;
+  /** Stops listening and closes any card, but leaves the highlights on the page until `stop`. */
+  retire(): void;
   stop(): void;
   updateSettings(settings: Settings): void;
   entitiesOnPage(): { mentions: number; entities: EntityOnPage[] };
@@ -135,6 +137,7 @@ export class ContentScriptController {
     this.lifetime.abort();
     clearTimeout(this.reportTimer);
     this.reportTimer = undefined;
+    this.finishRetiring();
     this.overlay?.stop();
     this.overlay = null;
   }
@@ -173,11 +176,17 @@ export class ContentScriptController {
     }
     const ready = await matcher;
     if (turn !== this.applying || this.stopped) return;
-    // Other datasets: start again on a fresh overlay (the page loses its highlights for a moment).
-    this.stopOverlay();
-    this.overlay = this.services.createOverlay(ready, this.settings, () => this.scheduleReport());
+    // Other datasets: start again on a fresh overlay. The old one stops listening now but its
+    // highlights stay on the page until the new one's first scan has put up its own (the same
+    // highlight names, so the registry swaps them in one step): the names do not blink out.
+    this.retireOverlay();
+    const overlay = this.services.createOverlay(ready, this.settings, () => {
+      if (overlay === this.overlay) this.finishRetiring();
+      this.scheduleReport();
+    });
+    this.overlay = overlay;
     this.overlayTables = key;
-    this.run(this.overlay.start());
+    this.run(overlay.start());
   }
 
   /** The matcher for the enabled datasets: the bundled table first, so it keeps every name it claims. */
@@ -196,7 +205,24 @@ export class ContentScriptController {
     return this.built;
   }
 
+  /** The overlay replaced by one for other datasets, until that one's first scan has drawn. */
+  private retiring: OverlayHandle | null = null;
+
+  private retireOverlay(): void {
+    // One still waiting from an earlier change goes now: its successor never drew.
+    this.retiring?.stop();
+    this.retiring = this.overlay;
+    this.retiring?.retire();
+    this.overlay = null;
+  }
+
+  private finishRetiring(): void {
+    this.retiring?.stop();
+    this.retiring = null;
+  }
+
   private stopOverlay(): void {
+    this.finishRetiring();
     if (this.overlay === null) return;
     this.overlay.stop();
     this.overlay = null;

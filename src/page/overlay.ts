@@ -60,11 +60,19 @@ export class Overlay {
     await scanner.start();
   }
 
-  /** Removes everything the overlay added to the page. */
-  stop(): void {
+  /**
+   * Stops watching the page and the reader and closes any card, but leaves the highlights drawn:
+   * an overlay for other datasets is taking over, and its first scan replaces them.
+   */
+  retire(): void {
     this.lifetime.abort();
     this.card.cancelPrepare();
     this.card.close();
+  }
+
+  /** Removes everything the overlay added to the page (highlights only if still ours). */
+  stop(): void {
+    this.retire();
     this.registry.clear();
   }
 

@@ -24,6 +24,7 @@ import {
   hoverMention,
   isChecked,
   leaveCard,
+  MENTION_HIGHLIGHT,
   sleep,
   waitForCard,
   type PageDriver,
@@ -120,6 +121,23 @@ async function importThrough(options: PageDriver, file: string): Promise<string>
 /** Waits until the page's highlighted texts are `expected` (the content script rebuilds on a change). */
 async function expectHighlights(page: PageDriver, expected: string[], timeout = 5000): Promise<void> {
   await expect.poll(() => highlightedTexts(page), { timeout }).toEqual(expected);
+}
+
+/**
+ * Starts recording, in the page, how many ranges our mention highlight holds, every 2 ms (-1
+ * while none is registered), for `stopSamplingHighlights` to read: whether the names ever
+ * blinked out while the datasets changed.
+ */
+function startSamplingHighlights(page: PageDriver): Promise<unknown> {
+  return page.evaluateExpression(`(() => {
+    const samples = [];
+    window.__highlightSamples = samples;
+    window.__highlightSampler = setInterval(() => samples.push(CSS.highlights.get(${JSON.stringify(MENTION_HIGHLIGHT)})?.size ?? -1), 2);
+  })()`);
+}
+
+function stopSamplingHighlights(page: PageDriver): Promise<number[]> {
+  return page.evaluateExpression<number[]>(`(() => { clearInterval(window.__highlightSampler); return window.__highlightSamples; })()`);
 }
 
 /** Opens a page at the test article and waits for our scan. */
@@ -226,9 +244,17 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
       expect(await countOf(popup, '.dataset-entry[data-dataset="quillmere-test"]')).toBe(0);
       await popup.close();
 
-      await options.bringToFront();
-      await options.click(toggle);
+      // Enabling it again: the bundled names stay drawn while the new matcher is built and the
+      // page scanned again, until the new highlights replace them. The article is in front (a
+      // background tab's timers are held back, and they sample), the switch clicked by script.
+      await page.bringToFront();
+      await startSamplingHighlights(page);
+      await options.evaluate((s) => document.querySelector<HTMLInputElement>(s)!.click(), toggle);
       await expectHighlights(page, WITH_IMPORT);
+      const samples = await stopSamplingHighlights(page);
+      expect(samples.length, "samples taken while the datasets changed").toBeGreaterThan(10);
+      expect(Math.min(...samples), `ranges in our highlight, sampled every 2 ms: ${[...new Set(samples)].join(", ")}`).toBeGreaterThan(0);
+      await options.bringToFront();
 
       const item = '#datasets li[data-dataset="quillmere-test"]';
       await options.click(`${item} button.remove-dataset`);

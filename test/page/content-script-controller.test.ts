@@ -19,6 +19,7 @@ import {
 /** An overlay that records what was done to it. */
 class FakeOverlay implements OverlayHandle {
   started = false;
+  retired = false;
   stopped = false;
   settings: Settings;
   constructor(
@@ -32,6 +33,9 @@ class FakeOverlay implements OverlayHandle {
   start(): Promise<void> {
     this.started = true;
     return this.startResult;
+  }
+  retire(): void {
+    this.retired = true;
   }
   stop(): void {
     this.stopped = true;
@@ -162,8 +166,38 @@ describe("ContentScriptController", () => {
     t.changeIndex([entry("quillmere", true)]);
     await settle();
     expect(t.overlays).toHaveLength(2);
-    expect(t.overlays[0]!.stopped).toBe(true);
     expect((t.overlays[1]!.matcher as unknown as { tables: string[] }).tables).toEqual(["quillmere"]);
+    // The old overlay stops listening at once but keeps its highlights until the new one has drawn.
+    expect(t.overlays[0]!.retired).toBe(true);
+    expect(t.overlays[0]!.stopped).toBe(false);
+    t.overlays[1]!.onMentionsChanged();
+    expect(t.overlays[0]!.stopped).toBe(true);
+    expect(t.overlays[1]!.stopped).toBe(false);
+  });
+
+  test("an overlay waiting for its successor's first scan goes when another change comes, the overlay is turned off, or the controller stops", async () => {
+    const t = setUp({ entries: [entry("quillmere", false)] });
+    await t.controller.start();
+    t.changeIndex([entry("quillmere", true)]);
+    await settle();
+    t.changeIndex([entry("quillmere", true), entry("other", true)]);
+    await settle();
+    expect(t.overlays).toHaveLength(3);
+    // The first never saw its successor draw: gone now; the second waits for the third.
+    expect(t.overlays.map((o) => [o.retired, o.stopped])).toEqual([[true, true], [true, false], [false, false]]);
+    // A late report from the retired overlay's scan does not end the wait.
+    t.overlays[1]!.onMentionsChanged();
+    expect(t.overlays[1]!.stopped).toBe(false);
+    t.changeSettings({ enabled: false });
+    await settle();
+    expect(t.overlays.map((o) => o.stopped)).toEqual([true, true, true]);
+
+    const u = setUp({ entries: [entry("quillmere", false)] });
+    await u.controller.start();
+    u.changeIndex([entry("quillmere", true)]);
+    await settle();
+    u.controller.stop();
+    expect(u.overlays.map((o) => o.stopped)).toEqual([true, true]);
   });
 
   test("mention counts go to the background at most once per interval", async () => {
