@@ -102,9 +102,11 @@ export class PageScanner {
    * Ends the current slice (recording it) and gives the main thread back to the page. The
    * initial scan's slices are paced around the page's frames (it runs right after load, while
    * the page still renders its first frames); a rescan's are not: once our highlights are
-   * registered every frame repaints them (~17 ms a frame on the bench's 2 MB page), and a rescan
-   * of the whole page paced that way ran on for several times as long, into the reader's next
-   * interactions (a box the page showed 150 ms after appending it took 45 ms to paint, not 20).
+   * registered every frame repaints them (~17 ms a frame on the bench's 2 MB page when this was
+   * measured, with the underline then drawn by default; ~3 ms with the marker: see
+   * content-script.css), and a rescan of the whole page paced that way ran on for several times
+   * as long, into the reader's next interactions (a box the page showed 150 ms after appending it
+   * took 45 ms to paint, not 20).
    */
   private async pause(): Promise<void> {
     measureTask("scan", this.taskStart);
