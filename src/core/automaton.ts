@@ -8,10 +8,12 @@
  * The states nearest the root — where a walk over ordinary text spends most of its steps, as
  * each word starts a name or two for a letter or so and then falls back — also get a full row
  * of transitions (`rows`), failure links already followed, so a step from them is one read and
- * no branch. On the matcher bench's corpus (3.6 M units, Node) 64 rows took `findMentions`
- * from 172 to 161 ms; 128 rows gave 157 ms, 256 rows were slower in most processes (their
- * 103 KB no longer fit the first-level cache). A full row for every state would take the bare
- * transitions from 73 to 23 ms, but the bundled dictionary's 8,575 states would need 1.7 MB.
+ * no branch: the shallowest whole levels of the trie that fit in ROW_BUDGET. On the matcher
+ * bench's corpus (3.6 M units, Node) the first 64 states' rows took `findMentions` from 172 to
+ * 161 ms, and whole levels (the bundled dictionary's first three, 226 rows; the root and its
+ * children for 50,000 names) the bare walk a little further; 256 rows cut at an arbitrary state
+ * were slower. A full row for every state would take the bare transitions from 73 to 23 ms, but
+ * the bundled dictionary's 8,575 states would need 1.7 MB.
  */
 
 /** A free slot of `check`, a state with no output, a missing state. */
@@ -21,28 +23,43 @@ export const NONE = -1;
 const LONG_SEARCH = 16;
 /** A build in steps (`buildAutomatonInSteps`) also gives back after every 4,096 patterns inserted and states placed. */
 const STEP_MASK = 4095;
-/** States given a full row of transitions: the root and the shallowest after it (64 rows of the bundled 101-symbol alphabet: 26 KB). */
-const FULL_ROWS = 64;
+/**
+ * Transitions in full rows at most (104 KB): the root's row and those of the shallowest whole
+ * levels that fit (the bundled dictionary: the root, its 51 children and their 174 children;
+ * 50,000 names: the root and its 84 children).
+ */
+const ROW_BUDGET = 26_000;
 
-/** An Aho–Corasick automaton in a double array; every per-state array is indexed by state. */
+/**
+ * Where a state's fields sit in `Automaton.cells`: each state (a slot of the double array) has
+ * four Int32 cells side by side, `state << 2` onward, so that a step reads one cache line, not
+ * one per array: on a dictionary of 50,000 names (half a million states, 8 MB) the walk's steps
+ * below the first rows missed the cache in four arrays.
+ */
+export const BASE = 0;
+export const CHECK = 1;
+export const FAIL = 2;
+export const HIT = 3;
+
+/** An Aho–Corasick automaton in a double array. */
 export interface Automaton {
   /** Normalised unit → symbol (1…), or 0 for a unit no pattern contains; as long as the largest such unit + 1. */
   symbols: Uint16Array;
   /**
-   * A state's children are at `base[state] + symbol`… For a state with a full row, `base` is
-   * negative instead: its next state for `symbol` is `rows[symbol - base[state] - 1]`.
+   * Per state `s`, at `(s << 2) + field`:
+   * - BASE: the state's children are at `base + symbol`… For a state with a full row, BASE is
+   *   negative instead: its next state for `symbol` is `rows[symbol - base - 1]`.
+   * - CHECK: …where CHECK names their parent (NONE for a free slot).
+   * - FAIL: the failure link.
+   * - HIT: the state itself if it has an output, else the nearest state along its failure chain
+   *   that has one, or NONE.
    */
-  base: Int32Array;
-  /** …where `check` names their parent (NONE for a free slot). */
-  check: Int32Array;
-  fail: Int32Array;
-  /** The pattern that ends at a state, or NONE. */
+  cells: Int32Array;
+  /** The pattern that ends at a state, or NONE; indexed by state. */
   output: Int32Array;
-  /** The state itself if it has an output, else the nearest state along its failure chain that has one, or NONE. */
-  firstHit: Int32Array;
-  /** How many units a state is from the root: the length of the partial match it stands for. */
+  /** How many units a state is from the root (the length of the partial match it stands for); indexed by state. */
   depth: Int32Array;
-  /** The full rows, one after another, each as long as the alphabet + 1 (see `base`). */
+  /** The full rows, one after another, each as long as the alphabet + 1 (see `cells`). */
   rows: Int32Array;
 }
 
@@ -187,40 +204,72 @@ export function* buildAutomatonInSteps(texts: readonly string[]): Generator<void
     if (slot + 1 > size) size = slot + 1;
     if (base[slot]! + alphabet + 1 > size) size = base[slot]! + alphabet + 1;
   }
-  const automaton: Automaton = {
-    symbols,
+  const double: DoubleArray = {
     base: base.slice(0, size),
     check: check.slice(0, size),
     fail: new Int32Array(size),
     output: new Int32Array(size).fill(NONE),
     firstHit: new Int32Array(size).fill(NONE),
     depth: new Int32Array(size),
-    rows: new Int32Array(0),
   };
-  for (let slot = 0; slot < size; slot++) if (automaton.base[slot] === NONE) automaton.base[slot] = 0;
-  for (let t = 0; t < trieStates; t++) automaton.output[slotOf[t]!] = trieOutput[t]!;
+  for (let slot = 0; slot < size; slot++) if (double.base[slot] === NONE) double.base[slot] = 0;
+  for (let t = 0; t < trieStates; t++) double.output[slotOf[t]!] = trieOutput[t]!;
 
   // The queue holds the trie in breadth-first order: each state after its parent and the states its failure link can reach.
-  const rowStates = queue.slice(0, Math.min(FULL_ROWS, trieStates));
+  const rowStates = queue.slice(0, shallowLevels(firstChild, nextSibling, alphabet + 1));
   for (let k = 0; k < trieStates; k++) queue[k] = slotOf[queue[k]!]!;
-  linkFailures(automaton, queue);
+  linkFailures(double, queue);
   yield;
-  fillRows(automaton, { states: rowStates, slotOf, symbol, firstChild, nextSibling }, alphabet + 1);
-  return automaton;
+  const rows = fillRows(double, { states: rowStates, slotOf, symbol, firstChild, nextSibling }, alphabet + 1);
+  const cells = new Int32Array(size << 2);
+  for (let slot = 0; slot < size; slot++) {
+    const at = slot << 2;
+    cells[at + BASE] = double.base[slot]!;
+    cells[at + CHECK] = double.check[slot]!;
+    cells[at + FAIL] = double.fail[slot]!;
+    cells[at + HIT] = double.firstHit[slot]!;
+  }
+  return { symbols, cells, output: double.output, depth: double.depth, rows };
 }
 
 /**
- * Gives the trie states `trie.states` (the root first, then breadth first) full rows of `width`
- * transitions. A state's row is its failure state's row with its own children written over it:
+ * How many states, breadth first, the shallowest whole levels of the trie hold that fit in
+ * ROW_BUDGET transitions (`width` a row): the root at least.
+ */
+function shallowLevels(firstChild: Int32Array, nextSibling: Int32Array, width: number): number {
+  let level = [0];
+  let states = 1;
+  for (;;) {
+    const next: number[] = [];
+    for (const t of level) for (let c = firstChild[t]!; c !== NONE; c = nextSibling[c]!) next.push(c);
+    if (next.length === 0 || (states + next.length) * width > ROW_BUDGET) return states;
+    states += next.length;
+    level = next;
+  }
+}
+
+/** The double array while it is built, one array per field (`cells` interleaves them at the end). */
+interface DoubleArray {
+  base: Int32Array;
+  check: Int32Array;
+  fail: Int32Array;
+  output: Int32Array;
+  firstHit: Int32Array;
+  depth: Int32Array;
+}
+
+/**
+ * The full rows of the trie states `trie.states` (the root first, then breadth first), `width`
+ * transitions each, their states' BASE set to point at them. A state's row is its failure state's row with its own children written over it:
  * the failure state is less deep, so its row is already there. Children are read from the trie's
  * lists, not by trying every symbol: the build runs cold, once per page.
  */
 function fillRows(
-  automaton: Automaton,
+  double: DoubleArray,
   trie: { states: Int32Array; slotOf: Int32Array; symbol: Int32Array; firstChild: Int32Array; nextSibling: Int32Array },
   width: number,
-): void {
-  const { base, fail } = automaton;
+): Int32Array {
+  const { base, fail } = double;
   const { states, slotOf, symbol, firstChild, nextSibling } = trie;
   const rows = new Int32Array(states.length * width);
   for (let k = 0; k < states.length; k++) {
@@ -234,7 +283,7 @@ function fillRows(
     for (let c = firstChild[t]!; c !== NONE; c = nextSibling[c]!) rows[row + symbol[c]!] = slotOf[c]!;
     base[s] = -row - 1;
   }
-  automaton.rows = rows;
+  return rows;
 }
 
 /**
@@ -242,8 +291,8 @@ function fillRows(
  * set. `slotsInOrder` lists every state's slot, the root first, each state after its parent and
  * after every state less deep than it, as breadth first does.
  */
-function linkFailures(automaton: Automaton, slotsInOrder: Int32Array): void {
-  const { base, check, fail, output, firstHit, depth } = automaton;
+function linkFailures(double: DoubleArray, slotsInOrder: Int32Array): void {
+  const { base, check, fail, output, firstHit, depth } = double;
   firstHit[0] = output[0]!;
   for (let k = 1; k < slotsInOrder.length; k++) {
     const s = slotsInOrder[k]!;
