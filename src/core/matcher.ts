@@ -339,17 +339,10 @@ function hasExactForm(text: string, from: number, to: number, exact: string): bo
   const forms = codeUnitForms(false);
   let k = 0;
   let afterSpace = false;
-  const take = (unit: number): boolean => {
-    if (unit === SPACE) {
-      if (afterSpace) return true;
-      afterSpace = true;
-    } else {
-      afterSpace = false;
-    }
-    return exact.charCodeAt(k++) === unit;
-  };
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
+    // The character's form: one unit `u`, or several (`form`).
+    let u = 0;
     let form: string | undefined;
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
       const low = text.charCodeAt(i + 1);
@@ -359,15 +352,21 @@ function hasExactForm(text: string, from: number, to: number, exact: string): bo
       }
     }
     if (form === undefined) {
-      const u = forms.lookup(c);
+      u = forms.lookup(c);
       if (u === DROPPED) continue;
-      if (u !== EXPANDS) {
-        if (!take(u)) return false;
-        continue;
-      }
-      form = forms.expansion(c);
+      if (u === EXPANDS) form = forms.expansion(c);
     }
-    for (let j = 0; j < form.length; j++) if (!take(form.charCodeAt(j))) return false;
+    const units = form === undefined ? 1 : form.length;
+    for (let j = 0; j < units; j++) {
+      const unit = form === undefined ? u : form.charCodeAt(j);
+      if (unit === SPACE) {
+        if (afterSpace) continue;
+        afterSpace = true;
+      } else {
+        afterSpace = false;
+      }
+      if (k === exact.length || exact.charCodeAt(k++) !== unit) return false;
+    }
   }
   return k === exact.length;
 }
