@@ -93,7 +93,7 @@ function formatNotes(results: BenchResults): string[] {
     notes.push(
       `Frames: medians of ${f.runs} loads per page and browser (one Chromium with the extension, one without, turn about); main-thread time is every top-level task on every renderer main thread from navigation to 3 s after load, memory the V8 + Blink heaps of the renderers holding the page (${f.processes}) after two GCs.`,
       `  ${f.frames} ad frames (cross-origin: another port): ${row("frames")}; the same page without frames: ${row("noFrames")}; typical article: ${row("article")}.`,
-      `  Our scripts' time in the top frame alone (taken out of the per-frame figure): ${ms(f.topFrameExtensionMs)}; per frame, an empty content script's: ${ms(f.floorFrameMs)}, one that only reads \`document.body\`: ${ms(f.readingFloorFrameMs)} (the first touch of the document sets up its DOM bindings in the fresh world).`,
+      `  Our scripts' time in the top frame (left out of the per-frame figure, which counts the sub-frames' events): ${ms(f.topFrameExtensionMs)}; per frame, an empty content script's: ${ms(f.floorFrameMs)}, one that only reads \`document.body\`: ${ms(f.readingFloorFrameMs)} (the first touch of the document sets up its DOM bindings in the fresh world).`,
       `  Per empty frame: V8 ${bytes(f.frameBytes.v8)}, Blink ${bytes(f.frameBytes.blink)}; an extension whose all-frames content script is \`void 0;\` adds ${bytes(f.floorFrameBytes)} per frame (the isolated world Chromium creates for any content script), one whose script is \`document.body;\` ${bytes(f.readingFloorFrameBytes)}.`,
     );
   }
