@@ -260,9 +260,10 @@ interface DoubleArray {
 
 /**
  * The full rows of the trie states `trie.states` (the root first, then breadth first), `width`
- * transitions each, their states' BASE set to point at them. A state's row is its failure state's row with its own children written over it:
- * the failure state is less deep, so its row is already there. Children are read from the trie's
- * lists, not by trying every symbol: the build runs cold, once per page.
+ * transitions each, their states' BASE set to point at them. A state's row is its failure
+ * state's row with its own children written over it: the failure state is less deep, so its row
+ * is already there. Children are read from the trie's lists, not by trying every symbol: the
+ * build runs cold, once per page.
  */
 function fillRows(
   double: DoubleArray,
