@@ -7,10 +7,11 @@
  *   navigation until 3 s after the load event (a DevTools trace, which sees content scripts and
  *   rendering, unlike the Long Tasks API), with the extension and without; and, of it, the time
  *   in events that compile or run the extension's scripts (`chrome-extension://` URLs, in the
- *   thread's CPU time), each event given to the frame it ran in: the per-frame figure counts those of the sub-frames (the
- *   difference of two totals of seconds is noise on a shared machine, the extension's own events
- *   are not; and the top frame's own content script, which scans the article, moved by tens of
- *   milliseconds from load to load, so it is left out by frame rather than subtracted);
+ *   thread's CPU time), each event given to the frame it ran in: the per-frame figure counts
+ *   those of the sub-frames (the difference of two totals of seconds is noise on a shared
+ *   machine, the extension's own events are not; and the top frame's own content script, which
+ *   scans the article, moved by tens of milliseconds from load to load, so it is left out by
+ *   frame rather than subtracted);
  * - memory: the V8 heap and Blink's heap of every renderer holding the page's frames, after two
  *   forced GCs, with minus without.
  * The per-frame time is the extension's time in the 30 sub-frames, divided by 30; the per-frame
