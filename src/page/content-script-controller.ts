@@ -137,9 +137,7 @@ export class ContentScriptController {
     this.lifetime.abort();
     clearTimeout(this.reportTimer);
     this.reportTimer = undefined;
-    this.finishRetiring();
-    this.overlay?.stop();
-    this.overlay = null;
+    this.stopOverlay();
   }
 
   /** Tears down if the extension has gone away; true when it is still there. */
