@@ -72,6 +72,12 @@ function placeAt(
   onError: (update: Promise<void>) => void,
 ): () => void {
   if (floating === null) return () => {};
+  const view = document.defaultView!;
+  // On a phone the card is a bottom sheet (bottom-sheet.ts), made one before anything below
+  // reads the layout: made one after the name's lines were read, the new card was laid out
+  // twice as the tap opened it (35–55 ms each for a card of a dozen facts on this machine).
+  const sheet = isSheetViewport(view);
+  if (sheet) placeAsBottomSheet(floating, true);
   // The line under the pointer, for a name wrapped over two lines; else its first line.
   const rects = [...range.getClientRects()];
   const lineIndex = Math.max(0, pointer ? rects.findIndex((r) => pointer.y >= r.top && pointer.y <= r.bottom) : 0);
@@ -81,7 +87,6 @@ function placeAt(
     getBoundingClientRect: () => range.getClientRects()[lineIndex] ?? range.getBoundingClientRect(),
   };
   const rtl = floating.getAttribute("dir") === "rtl";
-  const view = document.defaultView!;
   const update = async () => {
     // On a phone the card is a bottom sheet (bottom-sheet.ts); a rotation can change that.
     const sheet = isSheetViewport(view);
@@ -106,10 +111,7 @@ function placeAt(
     floating.style.left = `${x}px`;
     floating.style.top = `${y}px`;
   };
-  if (isSheetViewport(view)) {
-    placeAsBottomSheet(floating, true);
-    revealAboveSheet(view, floating, reference.getBoundingClientRect());
-  }
+  if (sheet) revealAboveSheet(view, floating, reference.getBoundingClientRect());
   // One captured scroll listener sees every scrolling element's scroll, whatever its depth.
   const placing = new AbortController();
   const onMove = () => onError(update());
