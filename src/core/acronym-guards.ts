@@ -9,6 +9,7 @@
  *   ends a link-sized line of at most three words ("WORK WITH US", "TALK TO US", "WRITE FOR US"),
  *   since "RUSSIA HOLDS TALKS WITH US" is a headline about the country.
  */
+import { lazy } from "./lazy.ts";
 
 /** Capitalised words after which an all-caps "US" is the pronoun: site chrome and calls to act. */
 const PRONOUN_BEFORE: ReadonlySet<string> = new Set(
@@ -20,9 +21,9 @@ const PRONOUN_BEFORE: ReadonlySet<string> = new Set(
  * A year is four digits that no further digit follows, whatever comes after in any script
  * ("2024s", «2025م»); `\b` would know only ASCII.
  */
-const AMOUNT_AFTER = /^(?:\s?[$€£¥]|\s?(?!(?:19|20)\d\d(?!\p{N}))\d)/u;
-const CODE_BEFORE = /\p{Ll}{2,3}[-_]$/u;
-const WORD_BEFORE = /([A-Z][A-Z'’-]*)[ \u00a0]+$/u;
+const AMOUNT_AFTER = lazy(() => /^(?:\s?[$€£¥]|\s?(?!(?:19|20)\d\d(?!\p{N}))\d)/u);
+const CODE_BEFORE = lazy(() => /\p{Ll}{2,3}[-_]$/u);
+const WORD_BEFORE = lazy(() => /([A-Z][A-Z'’-]*)[ \u00a0]+$/u);
 
 /** Prepositions after which "US" is the pronoun only at the end of a short line. */
 const PREPOSITION_BEFORE: ReadonlySet<string> = new Set(["WITH", "TO", "FOR"]);
@@ -33,17 +34,17 @@ const LINK_WORDS = 3;
 export function isAcronymMisread(text: string, start: number, end: number): boolean {
   const next = text.charCodeAt(end);
   // A currency sign or a digit after the name, maybe after a space: look closer.
-  if ((startsAmount(next) || ((next === 0x20 || next === 0xa0 || next > 0x7f) && startsAmount(text.charCodeAt(end + 1)))) && AMOUNT_AFTER.test(text.slice(end, end + 6))) return true;
+  if ((startsAmount(next) || ((next === 0x20 || next === 0xa0 || next > 0x7f) && startsAmount(text.charCodeAt(end + 1)))) && AMOUNT_AFTER().test(text.slice(end, end + 6))) return true;
   // Nothing to look at after a name that follows a line break or a punctuation mark.
   const previous = text.charCodeAt(start - 1);
-  if (previous === 0x2d || previous === 0x5f) return CODE_BEFORE.test(text.slice(Math.max(0, start - 16), start));
+  if (previous === 0x2d || previous === 0x5f) return CODE_BEFORE().test(text.slice(Math.max(0, start - 16), start));
   if (previous !== 0x20 && previous !== 0xa0) return false;
   // A word in capitals before the spaces, or nothing to look at.
   const windowStart = Math.max(0, start - 16);
   let k = start - 1;
   while (k > windowStart && (text.charCodeAt(k - 1) === 0x20 || text.charCodeAt(k - 1) === 0xa0)) k--;
   if (k === windowStart || !isCapitalsWordEnd(text.charCodeAt(k - 1))) return false;
-  const word = WORD_BEFORE.exec(text.slice(windowStart, start))?.[1]?.replace("’", "'");
+  const word = WORD_BEFORE().exec(text.slice(windowStart, start))?.[1]?.replace("’", "'");
   if (word === undefined) return false;
   if (PRONOUN_BEFORE.has(word)) return true;
   if (!PREPOSITION_BEFORE.has(word)) return false;

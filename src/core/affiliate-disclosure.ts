@@ -4,9 +4,10 @@
  * earns the commission, a city does not.
  */
 import { isLineSpace } from "./unicode-word.ts";
+import { lazy } from "./lazy.ts";
 
-const BEFORE = /(?:^|\s)earns?[ \u00a0]+$/u;
-const AFTER = /^[ \u00a0]+an?[ \u00a0]+(?:\p{L}+[ \u00a0]+)?commission/u;
+const BEFORE = lazy(() => /(?:^|\s)earns?[ \u00a0]+$/u);
+const AFTER = lazy(() => /^[ \u00a0]+an?[ \u00a0]+(?:\p{L}+[ \u00a0]+)?commission/u);
 
 /** Whether the name at [start, end) of `text` is the publisher in an affiliate disclosure. */
 export function isCommissionEarner(text: string, start: number, end: number): boolean {
@@ -16,5 +17,5 @@ export function isCommissionEarner(text: string, start: number, end: number): bo
   while (k > windowStart && isLineSpace(text.charCodeAt(k - 1))) k--;
   const last = text.charCodeAt(k - 1);
   if (k === start || (last !== 0x6e && last !== 0x73)) return false;
-  return BEFORE.test(text.slice(windowStart, start)) && AFTER.test(text.slice(end, end + 40));
+  return BEFORE().test(text.slice(windowStart, start)) && AFTER().test(text.slice(end, end + 40));
 }

@@ -4,6 +4,7 @@
  * is still the name. The grammar, on normalised text: an optional conjunction و or ف, then an
  * optional preposition ب, ك or ل, then an optional article ال.
  */
+import { lazy } from "./lazy.ts";
 
 const CONJUNCTIONS = ["", "و", "ف"];
 const PREPOSITIONS = ["", "ب", "ك", "ل"];
@@ -33,11 +34,11 @@ export function isLamPrefix(prefix: string): boolean {
   return LAM_PREFIXES.has(prefix);
 }
 
-const ARABIC_LETTER = /^\p{Script=Arabic}/u;
+const ARABIC_LETTER = lazy(() => /^\p{Script=Arabic}/u);
 
 /** Whether a normalised alias starts with an Arabic letter, and so may carry proclitics. */
 export function startsWithArabic(alias: string): boolean {
-  return ARABIC_LETTER.test(alias);
+  return ARABIC_LETTER().test(alias);
 }
 
 /** The normalised Arabic definite article. */

@@ -14,6 +14,7 @@
 import cuesFile from "../../assets/lexicon/context/city-magazines.json";
 import type { MagazineCues } from "./context-cues.ts";
 import { normalizeString } from "./normalize-text.ts";
+import { lazy } from "./lazy.ts";
 
 const cues: MagazineCues = cuesFile;
 
@@ -21,11 +22,11 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
 const alternation = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
 
 const NAMES: ReadonlySet<string> = new Set(cues.names.map((name) => normalizeString(name)));
-const TALKED_TO = new RegExp(String.raw`(?:^|[^\p{L}])(?:${alternation(cues.talkedTo)})[ \u00a0]+$`, "iu");
+const TALKED_TO = lazy(() => new RegExp(String.raw`(?:^|[^\p{L}])(?:${alternation(cues.talkedTo)})[ \u00a0]+$`, "iu"));
 /** The phrase ends after the name: punctuation, or a word that starts what was said or when. */
-const PHRASE_ENDS = /^(?:[.,;:)!?”"—–]|[ \u00a0]+(?:about|that|in|last|this|on|earlier|for|when|after|before|of)(?![\p{L}\p{N}]))/u;
-const THE_BEFORE = /(?:^|[^\p{L}])[Tt]he[ \u00a0]+$/u;
-const PIECE_AFTER = new RegExp(String.raw`^[ \u00a0]+(?:${alternation(cues.pieces)})[.,;:)!?”"—–]`, "u");
+const PHRASE_ENDS = lazy(() => /^(?:[.,;:)!?”"—–]|[ \u00a0]+(?:about|that|in|last|this|on|earlier|for|when|after|before|of)(?![\p{L}\p{N}]))/u);
+const THE_BEFORE = lazy(() => /(?:^|[^\p{L}])[Tt]he[ \u00a0]+$/u);
+const PIECE_AFTER = lazy(() => new RegExp(String.raw`^[ \u00a0]+(?:${alternation(cues.pieces)})[.,;:)!?”"—–]`, "u"));
 /** Characters either side of the name the rule reads. */
 const REACH = 32;
 
@@ -39,5 +40,5 @@ export function isCityMagazine(text: string, start: number, end: number): boolea
   const before = text.slice(Math.max(0, start - REACH), start);
   const after = text.slice(end, end + REACH);
   // The tests of what follows are anchored at the name, so cheaper: they go first.
-  return (PHRASE_ENDS.test(after) && TALKED_TO.test(before)) || (PIECE_AFTER.test(after) && THE_BEFORE.test(before));
+  return (PHRASE_ENDS().test(after) && TALKED_TO().test(before)) || (PIECE_AFTER().test(after) && THE_BEFORE().test(before));
 }

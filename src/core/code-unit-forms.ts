@@ -4,6 +4,7 @@
  * string normaliser (`normalize-text.ts`) and the matcher's fused walk read it; the rules are
  * listed there and in docs/matching.md.
  */
+import { lazy } from "./lazy.ts";
 
 /** Marks in the table: a code unit not looked at yet, one that vanishes, one that expands to several units. */
 export const UNKNOWN = -1;
@@ -48,8 +49,8 @@ for (let d = 0; d < 10; d++) {
   LETTER_MAP.set(String.fromCharCode(0x06f0 + d), String(d)); // Persian digits
 }
 
-const COMBINING_MARK = /\p{M}/gu;
-const WHITE_SPACE = /^\s$/u;
+const COMBINING_MARK = lazy(() => /\p{M}/gu);
+const WHITE_SPACE = lazy(() => /^\s$/u);
 
 /** The normalised form of one code point, as a string ('' when it vanishes). */
 function normalizeCodePoint(codePoint: number, foldCase: boolean): string {
@@ -57,15 +58,15 @@ function normalizeCodePoint(codePoint: number, foldCase: boolean): string {
   const pre = PRE_MAP.get(codePoint);
   if (pre !== undefined) return pre;
   const char = String.fromCodePoint(codePoint);
-  if (WHITE_SPACE.test(char)) return " ";
+  if (WHITE_SPACE().test(char)) return " ";
   let text = char.normalize("NFKD");
   if (foldCase) text = text.toLowerCase().normalize("NFKD");
-  text = text.replace(COMBINING_MARK, "");
+  text = text.replace(COMBINING_MARK(), "");
   let out = "";
   for (const c of text) {
     const cp = c.codePointAt(0)!;
     if (IGNORED.has(cp)) continue;
-    out += WHITE_SPACE.test(c) ? " " : (PRE_MAP.get(cp) ?? LETTER_MAP.get(c) ?? c);
+    out += WHITE_SPACE().test(c) ? " " : (PRE_MAP.get(cp) ?? LETTER_MAP.get(c) ?? c);
   }
   return out;
 }

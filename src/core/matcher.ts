@@ -32,6 +32,7 @@ import { NOT_OURS, resolveMentions, type Candidate, type MatchProgress, type Men
 import { isSharedStateName, readsAsUsState } from "./us-state-reading.ts";
 import { isInWebAddress } from "./web-address.ts";
 import { isWordUnit } from "./unicode-word.ts";
+import { lazy } from "./lazy.ts";
 
 export type { MatchProgress, Mention } from "./resolve-mentions.ts";
 
@@ -409,15 +410,15 @@ export const Check = {
 } as const;
 
 const ACRONYM = /^[A-Z]{2,4}$/;
-const LATIN_START = /^\p{Script=Latin}/u;
+const LATIN_START = lazy(() => /^\p{Script=Latin}/u);
 
 /** The context rules (`Check` bits) a pattern's matches go through. */
 export function checksFor(text: string, flags: number, exact: string | undefined, entity: EntityRef | undefined): number {
   if (flags & PatternFlag.notOurs || entity === undefined) return 0;
   let checks = 0;
   if (flags & PatternFlag.caseSensitive && exact !== undefined && ACRONYM.test(exact)) checks |= Check.acronym;
-  if (LATIN_START.test(text)) checks |= Check.address | Check.commission;
-  if (entity.type === "place" && LATIN_START.test(text)) checks |= Check.continuation | Check.houseNumber;
+  if (LATIN_START().test(text)) checks |= Check.address | Check.commission;
+  if (entity.type === "place" && LATIN_START().test(text)) checks |= Check.continuation | Check.houseNumber;
   if (entity.type === "place" && isSharedStateName(text)) checks |= Check.state;
   if (entity.type === "place" && isCityMagazineName(text)) checks |= Check.magazine;
   if (entity.type === "place" && !(flags & PatternFlag.elidedArticle) && isNisbaSpelling(text)) checks |= Check.nisba;

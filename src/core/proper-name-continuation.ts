@@ -21,6 +21,7 @@
  * America", "George Washington") are the lexicon's to list.
  */
 import { isLineSpace } from "./unicode-word.ts";
+import { lazy } from "./lazy.ts";
 
 /** Characters either side of a name that decide whether its line is a headline. */
 const CONTEXT = 60;
@@ -56,11 +57,11 @@ const TITLE_CASE_LOWER: ReadonlySet<string> = new Set(
   "a an the and or but nor for of in on at to by as from with into onto over than via vs amid after about up out off per".split(" "),
 );
 
-const WORD = /[\p{L}\p{N}&][\p{L}\p{M}\p{N}'’]*/gu;
+const WORD = lazy(() => /[\p{L}\p{N}&][\p{L}\p{M}\p{N}'’]*/gu);
 /** A word (or "&") starting exactly at `lastIndex`. */
-const WORD_HERE = /[\p{L}\p{N}&][\p{L}\p{M}\p{N}'’]*/uy;
-const UPPER_START = /^[\p{Lu}\p{N}]/u;
-const LOWER_START = /^\p{Ll}/u;
+const WORD_HERE = lazy(() => /[\p{L}\p{N}&][\p{L}\p{M}\p{N}'’]*/uy);
+const UPPER_START = lazy(() => /^[\p{Lu}\p{N}]/u);
+const LOWER_START = lazy(() => /^\p{Ll}/u);
 
 /**
  * Where the name at [start, end) of `text` continues into a longer proper name: the offset of the
@@ -69,7 +70,7 @@ const LOWER_START = /^\p{Ll}/u;
  */
 export function continuationOf(text: string, start: number, end: number): number {
   // Most names are followed by punctuation or a lower-case word: decide those without a regex.
-  if (!isLineSpace(text.charCodeAt(end)) || !mayBeCapital(text.charCodeAt(end + 1)) || !UPPER_START.test(text.slice(start, start + 1))) return -1;
+  if (!isLineSpace(text.charCodeAt(end)) || !mayBeCapital(text.charCodeAt(end + 1)) || !UPPER_START().test(text.slice(start, start + 1))) return -1;
   let at = end;
   let first = -1;
   let head = "";
@@ -77,16 +78,16 @@ export function continuationOf(text: string, start: number, end: number): number
     let next = at;
     while (next < text.length && (text[next] === " " || text[next] === "\u00a0")) next++;
     if (next === at || next === text.length) break;
-    WORD_HERE.lastIndex = next;
-    const word = WORD_HERE.exec(text)?.[0];
+    WORD_HERE().lastIndex = next;
+    const word = WORD_HERE().exec(text)?.[0];
     if (word === undefined) break;
     const lower = word.toLowerCase();
-    if (!UPPER_START.test(word) && !JOINERS.has(lower)) break;
+    if (!UPPER_START().test(word) && !JOINERS.has(lower)) break;
     if (first === -1) {
-      if (!UPPER_START.test(word) || SENTENCE_OPENERS.has(lower)) return -1;
+      if (!UPPER_START().test(word) || SENTENCE_OPENERS.has(lower)) return -1;
       first = next;
     }
-    if (UPPER_START.test(word)) head = lower.replace(/['’]s$/, "");
+    if (UPPER_START().test(word)) head = lower.replace(/['’]s$/, "");
     at = next + word.length;
   }
   if (first === -1 || !NAME_HEADS.has(head)) return -1;
@@ -107,7 +108,7 @@ function isHeadline(text: string, start: number, end: number): boolean {
   const lineStart = Math.max(text.lastIndexOf("\n", start - 1) + 1, start - CONTEXT);
   const lineBreak = text.indexOf("\n", end);
   const lineEnd = Math.min(lineBreak === -1 ? text.length : lineBreak, end + CONTEXT);
-  const around = [...text.slice(lineStart, start).matchAll(WORD), ...text.slice(end, lineEnd).matchAll(WORD)].map((m) => m[0]);
+  const around = [...text.slice(lineStart, start).matchAll(WORD()), ...text.slice(end, lineEnd).matchAll(WORD())].map((m) => m[0]);
   if (around.length < HEADLINE_MIN_WORDS) return false;
-  return around.every((word) => !LOWER_START.test(word) || TITLE_CASE_LOWER.has(word));
+  return around.every((word) => !LOWER_START().test(word) || TITLE_CASE_LOWER.has(word));
 }

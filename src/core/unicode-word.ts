@@ -2,9 +2,10 @@
  * Word characters for whole-word matching: Unicode letters, digits and marks. The regex
  * word-boundary assertion knows only ASCII letters, so it would treat every Arabic letter as a boundary.
  */
+import { lazy } from "./lazy.ts";
 
-const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
-const COMBINING = /^\p{M}$/u;
+const WORD_CHAR = lazy(() => /^[\p{L}\p{N}\p{M}]$/u);
+const COMBINING = lazy(() => /^\p{M}$/u);
 
 /**
  * `isMember` for UTF-16 code units, memoised in a table filled lazily, one entry per code unit
@@ -26,10 +27,10 @@ function memoisedByUnit(isMember: (unit: number) => boolean): (unit: number) => 
  * Whether a (normalised) UTF-16 code unit belongs to a word. Surrogates count as non-word:
  * the letters outside the BMP are too rare beside a name to be worth decoding pairs for.
  */
-export const isWordUnit = memoisedByUnit((unit) => !(unit >= 0xd800 && unit <= 0xdfff) && WORD_CHAR.test(String.fromCharCode(unit)));
+export const isWordUnit = memoisedByUnit((unit) => !(unit >= 0xd800 && unit <= 0xdfff) && WORD_CHAR().test(String.fromCharCode(unit)));
 
 /** Whether an original code unit is a combining mark (kept inside a mention that it follows). */
-export const isCombiningUnit = memoisedByUnit((unit) => COMBINING.test(String.fromCharCode(unit)));
+export const isCombiningUnit = memoisedByUnit((unit) => COMBINING().test(String.fromCharCode(unit)));
 
 /** A space or a no-break space: what the context rules accept between the words of a phrase. */
 export function isLineSpace(unit: number): boolean {

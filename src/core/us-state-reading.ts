@@ -27,6 +27,7 @@ import cuesFile from "../../assets/lexicon/context/us-states.json";
 import { normalizeString } from "./normalize-text.ts";
 import type { StateCues } from "./context-cues.ts";
 import { isLineSpace } from "./unicode-word.ts";
+import { lazy } from "./lazy.ts";
 
 const cues: StateCues = cuesFile;
 
@@ -37,43 +38,47 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
 /** An alternation of phrases, longest first, as whole words. */
 const alternation = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
 
-const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
-
 const SHARED: ReadonlySet<string> = new Set(cues.sharedNames.map((name) => normalizeString(name)));
-const STATE = alternation(cues.states);
-/** A list separator: a comma (maybe with "and"/"or"), or "and", "or", "to", "&" between spaces. */
-const SEPARATOR = String.raw`(?:,[ \u00a0]*(?:(?:and|or)[ \u00a0]+)?|[ \u00a0]+(?:and|or|to|&)[ \u00a0]+)`;
-const STATE_AFTER = new RegExp(String.raw`^${SEPARATOR}(?:${STATE})(?![\p{L}\p{N}])`, "u");
-const STATE_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${STATE})${SEPARATOR}$`, "u");
-const LONGEST_STATE = cues.states.reduce((longest, state) => Math.max(longest, state.length), 0);
-const POSSESSIVE = /^['’]s[ \u00a0]+/;
-const AFTER_POSSESSIVE = cues.afterPossessive.map((phrase) => phrase.split(" "));
-const APPOSITION = new RegExp(String.raw`^,[ \u00a0]+(?:${alternation(cues.apposition)})[ \u00a0]+(?:that|which|where|whose|with|\p{Lu})`, "u");
-/** "in Garrison, " before the name: a preposition, up to three capitalised words, a comma. */
-const TOWN_BEFORE = /(?:^|[\s(])(?:in|at|of|from|near|to|into|outside)[ \u00a0]+((?:\p{Lu}[\p{Ll}'’.-]+[ \u00a0]+){0,2}\p{Lu}[\p{Ll}'’.-]+),[ \u00a0]*$/u;
-/** A list going on after the name ("…, Washington and Beijing"). */
-const LIST_AFTER = /^(?:,[ \u00a0]*|[ \u00a0]+(?:and|or|&)[ \u00a0]+)\p{Lu}/u;
-const NOT_TOWNS: ReadonlySet<string> = new Set([...cues.cityParts, ...cues.notTowns].map((word) => word.toLowerCase()));
-/** After "Town, State" the place phrase ends: punctuation, or the end of the line ("in Ukraine, Washington has…" is a clause). */
-const PLACE_ENDS = /^(?:[,.;:)!?]|[ \u00a0]*(?:\n|$))/u;
-/** A count before a phrase: digits or a number word. */
-const COUNT = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|both)[ \u00a0]+`;
-const inSentencePattern = (phrase: string) => (phrase.startsWith("# ") ? COUNT + escapeRegExp(phrase.slice(2)) : escapeRegExp(phrase));
-const IN_SENTENCE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:${[...cues.inSentence].sort((a, b) => b.length - a.length).map(inSentencePattern).join("|")})(?![\p{L}\p{N}])`,
-  "u",
-);
-/** The same phrases with no count or word bounds, in any case, across any white space: text without them has none. */
-const IN_SENTENCE_ANYWHERE = new RegExp(cues.inSentence.map((phrase) => phrase.replace(/^# /, "").split(" ").map(escapeRegExp).join(String.raw`\s+`)).join("|"), "iu");
-const CITY_WORDS = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternation(cues.cityWords)})(?![\p{L}\p{N}])`, "u");
-/** Where a sentence ends (a full stop after a word of two letters or more, so "D.C." and "N.Y." do not), or a paragraph. */
-const SENTENCE_END = /(?:\p{L}{2}[.?!]|[;])(?=\s)|\n\s*\n/gu;
-const ARABIC_STATE = new RegExp(String.raw`(?<![\p{L}])(?:${alternation(cues.arabicStateWords)})(?![\p{L}])`, "gu");
-const ARABIC_CITY = new RegExp(alternation(cues.arabicCityWords), "u");
-/** «الولاية الثانية»: a term of office. */
-const ARABIC_TERM_AFTER = new RegExp(String.raw`^\s+(?:${alternation(cues.arabicTermAfter)})(?![\p{L}])`, "u");
-/** Prepositions of place right before the name: «في واشنطن» is where something happens, the city. */
-const ARABIC_PREPOSITION_BEFORE = /(?:^|\s)(?:في|إلى|الى|من|عن|على|حتى|نحو)\s+$/u;
+
+/** The rule's patterns, made the first time a shared name is read (`lazy.ts`). */
+const patterns = lazy(() => {
+  const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
+  const STATE = alternation(cues.states);
+  /** A list separator: a comma (maybe with "and"/"or"), or "and", "or", "to", "&" between spaces. */
+  const SEPARATOR = String.raw`(?:,[ \u00a0]*(?:(?:and|or)[ \u00a0]+)?|[ \u00a0]+(?:and|or|to|&)[ \u00a0]+)`;
+  const STATE_AFTER = new RegExp(String.raw`^${SEPARATOR}(?:${STATE})(?![\p{L}\p{N}])`, "u");
+  const STATE_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${STATE})${SEPARATOR}$`, "u");
+  const LONGEST_STATE = cues.states.reduce((longest, state) => Math.max(longest, state.length), 0);
+  const POSSESSIVE = /^['’]s[ \u00a0]+/;
+  const AFTER_POSSESSIVE = cues.afterPossessive.map((phrase) => phrase.split(" "));
+  const APPOSITION = new RegExp(String.raw`^,[ \u00a0]+(?:${alternation(cues.apposition)})[ \u00a0]+(?:that|which|where|whose|with|\p{Lu})`, "u");
+  /** "in Garrison, " before the name: a preposition, up to three capitalised words, a comma. */
+  const TOWN_BEFORE = /(?:^|[\s(])(?:in|at|of|from|near|to|into|outside)[ \u00a0]+((?:\p{Lu}[\p{Ll}'’.-]+[ \u00a0]+){0,2}\p{Lu}[\p{Ll}'’.-]+),[ \u00a0]*$/u;
+  /** A list going on after the name ("…, Washington and Beijing"). */
+  const LIST_AFTER = /^(?:,[ \u00a0]*|[ \u00a0]+(?:and|or|&)[ \u00a0]+)\p{Lu}/u;
+  const NOT_TOWNS: ReadonlySet<string> = new Set([...cues.cityParts, ...cues.notTowns].map((word) => word.toLowerCase()));
+  /** After "Town, State" the place phrase ends: punctuation, or the end of the line ("in Ukraine, Washington has…" is a clause). */
+  const PLACE_ENDS = /^(?:[,.;:)!?]|[ \u00a0]*(?:\n|$))/u;
+  /** A count before a phrase: digits or a number word. */
+  const COUNT = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|both)[ \u00a0]+`;
+  const inSentencePattern = (phrase: string) => (phrase.startsWith("# ") ? COUNT + escapeRegExp(phrase.slice(2)) : escapeRegExp(phrase));
+  const IN_SENTENCE = new RegExp(
+    String.raw`(?<![\p{L}\p{N}])(?:${[...cues.inSentence].sort((a, b) => b.length - a.length).map(inSentencePattern).join("|")})(?![\p{L}\p{N}])`,
+    "u",
+  );
+  /** The same phrases with no count or word bounds, in any case, across any white space: text without them has none. */
+  const IN_SENTENCE_ANYWHERE = new RegExp(cues.inSentence.map((phrase) => phrase.replace(/^# /, "").split(" ").map(escapeRegExp).join(String.raw`\s+`)).join("|"), "iu");
+  const CITY_WORDS = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternation(cues.cityWords)})(?![\p{L}\p{N}])`, "u");
+  /** Where a sentence ends (a full stop after a word of two letters or more, so "D.C." and "N.Y." do not), or a paragraph. */
+  const SENTENCE_END = /(?:\p{L}{2}[.?!]|[;])(?=\s)|\n\s*\n/gu;
+  const ARABIC_STATE = new RegExp(String.raw`(?<![\p{L}])(?:${alternation(cues.arabicStateWords)})(?![\p{L}])`, "gu");
+  const ARABIC_CITY = new RegExp(alternation(cues.arabicCityWords), "u");
+  /** «الولاية الثانية»: a term of office. */
+  const ARABIC_TERM_AFTER = new RegExp(String.raw`^\s+(?:${alternation(cues.arabicTermAfter)})(?![\p{L}])`, "u");
+  /** Prepositions of place right before the name: «في واشنطن» is where something happens, the city. */
+  const ARABIC_PREPOSITION_BEFORE = /(?:^|\s)(?:في|إلى|الى|من|عن|على|حتى|نحو)\s+$/u;
+  return { ARABIC_SCRIPT, STATE_AFTER, STATE_BEFORE, LONGEST_STATE, POSSESSIVE, AFTER_POSSESSIVE, APPOSITION, TOWN_BEFORE, LIST_AFTER, NOT_TOWNS, PLACE_ENDS, IN_SENTENCE, IN_SENTENCE_ANYWHERE, CITY_WORDS, SENTENCE_END, ARABIC_STATE, ARABIC_CITY, ARABIC_TERM_AFTER, ARABIC_PREPOSITION_BEFORE };
+});
 
 /** Whether a normalised alias is a name a US state shares with our place, so the rule applies to its matches. */
 export function isSharedStateName(alias: string): boolean {
@@ -82,6 +87,7 @@ export function isSharedStateName(alias: string): boolean {
 
 /** Whether the name at [start, end) of `text` (one of the shared names) names the US state. */
 export function readsAsUsState(text: string, start: number, end: number): boolean {
+  const { ARABIC_SCRIPT, APPOSITION } = patterns();
   const before = text.slice(Math.max(0, start - REACH), start);
   const after = text.slice(end, end + REACH);
   // Latin names are below the Arabic block: only a name that may be Arabic needs the regex.
@@ -90,6 +96,7 @@ export function readsAsUsState(text: string, start: number, end: number): boolea
 }
 
 function afterPossessive(after: string): boolean {
+  const { POSSESSIVE, AFTER_POSSESSIVE } = patterns();
   const possessive = POSSESSIVE.exec(after);
   if (possessive === null) return false;
   const words: string[] = [];
@@ -105,6 +112,7 @@ function afterPossessive(after: string): boolean {
 
 /** At least two other states in the list the name stands in, on its line. */
 function inListOfStates(before: string, after: string): boolean {
+  const { STATE_AFTER } = patterns();
   let states = 0;
   for (let rest = after, m = STATE_AFTER.exec(rest); m !== null && states < 2; rest = rest.slice(m[0].length), m = STATE_AFTER.exec(rest)) states++;
   for (let end = before.length, at = stateBefore(before, end); at !== -1 && states < 2; end = at, at = stateBefore(before, end)) states++;
@@ -117,6 +125,7 @@ function inListOfStates(before: string, after: string): boolean {
  * the separator, so the regex reads only that much, not the whole reach.
  */
 function stateBefore(before: string, end: number): number {
+  const { STATE_BEFORE, LONGEST_STATE } = patterns();
   let k = end;
   while (k > 0 && isLineSpace(before.charCodeAt(k - 1))) k--;
   let separator: number;
@@ -139,6 +148,7 @@ function stateBefore(before: string, end: number): number {
 
 
 function isTownState(before: string, after: string): boolean {
+  const { TOWN_BEFORE, LIST_AFTER, NOT_TOWNS, PLACE_ENDS } = patterns();
   // "Town, " must end `before`: a comma, then only spaces.
   let k = before.length;
   while (k > 0 && isLineSpace(before.charCodeAt(k - 1))) k--;
@@ -150,6 +160,7 @@ function isTownState(before: string, after: string): boolean {
 
 /** A state's word in the name's sentence, and no word of the city's. */
 function sentenceCue(before: string, after: string): boolean {
+  const { IN_SENTENCE, IN_SENTENCE_ANYWHERE, CITY_WORDS, SENTENCE_END } = patterns();
   // Most sentences have none of the state's words: a plain search rules those out before the
   // sentence is cut out and lower-cased.
   // (The sentence joins the two sides with a space, so a phrase may run across the name.)
@@ -164,6 +175,7 @@ function sentenceCue(before: string, after: string): boolean {
 }
 
 function arabicStateReading(before: string): boolean {
+  const { ARABIC_STATE, ARABIC_CITY, ARABIC_TERM_AFTER, ARABIC_PREPOSITION_BEFORE } = patterns();
   const paragraph = before.slice(before.lastIndexOf("\n") + 1);
   // The state's word must be in the paragraph: a plain search rules most paragraphs out.
   if (!cues.arabicStateWords.some((word) => paragraph.includes(word))) return false;

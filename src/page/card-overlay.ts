@@ -20,6 +20,7 @@ import { OVERLAY_ATTRIBUTE } from "./collect-text-runs.ts";
 import type { MentionRegistry, PageMention } from "./mention-registry.ts";
 import { measureTask } from "./measure-task.ts";
 import { logFailure } from "./log-failure.ts";
+import { lazy } from "../core/lazy.ts";
 
 /** How a card is being opened. */
 export interface OpenOptions {
@@ -29,12 +30,12 @@ export interface OpenOptions {
   focus?: boolean;
 }
 
-const ARABIC = /\p{Script=Arabic}/u;
+const ARABIC = lazy(() => /\p{Script=Arabic}/u);
 
 /** The language a card starts in: the reader's choice, else the script of the mention, else the page's. */
 function cardLanguageFor(choice: "auto" | CardLanguage, mentionText: string, document: Document): CardLanguage {
   if (choice !== "auto") return choice;
-  if (ARABIC.test(mentionText)) return "ar";
+  if (ARABIC().test(mentionText)) return "ar";
   if (/[A-Za-z]/.test(mentionText)) return "en";
   return interfaceLanguageOf(document.documentElement.lang);
 }
