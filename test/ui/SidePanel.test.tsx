@@ -114,6 +114,26 @@ describe("SidePanel", () => {
     expect([...main.querySelectorAll("#entities button")].map((b) => b.getAttribute("data-entity"))).toEqual(["tammy-bruce", "sergei-lavrov"]);
   });
 
+  test("after a tab switch it says it is loading until the new tab answers, never listing the last tab's names", async () => {
+    const { main, events, services } = await renderPanel({ pages: { 1: page([bruce]) } });
+    let answer: (reply: Reply<EntitiesOnPage>) => void = () => {};
+    services.entitiesOnPage.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    act(() => events().tabActivated(2));
+    await settle();
+    expect(main.dataset.tab).toBe("2");
+    expect(state(main)).toBe("loading");
+    expect(main.querySelectorAll("#entities button")).toHaveLength(0);
+    expect(main.querySelector(".claims")).toBeNull();
+    answer(page([lavrov]));
+    await settle();
+    expect([...main.querySelectorAll("#entities button")].map((b) => b.getAttribute("data-entity"))).toEqual(["sergei-lavrov"]);
+    // The followed tab's own update keeps its list while the new answer is on its way.
+    services.entitiesOnPage.mockImplementationOnce(() => new Promise(() => {}));
+    act(() => events().tabChanged(2));
+    await settle();
+    expect([...main.querySelectorAll("#entities button")].map((b) => b.getAttribute("data-entity"))).toEqual(["sergei-lavrov"]);
+  });
+
   test("copy citation copies the claim's citation in the interface language", async () => {
     const { main, services } = await renderPanel({ language: "ar" });
     act(() => main.querySelector<HTMLButtonElement>(".claimant-group .claim[data-fact='bruce-talks-only-about-embassies'] .copy-citation")!.click());

@@ -105,11 +105,21 @@ export function SidePanel({ services, text }: SidePanelProps) {
     return () => controller.abort();
   }, [services]);
 
+  /** The tab whose page `page` is (or is being asked for). */
+  const askedTab = useRef<number | null>(null);
+
   // Ask the followed tab's page again whenever the tab changes or it says its names changed.
   useEffect(() => {
     if (tabId === null) return;
     let isCancelled = false;
     setRevealFailed(false);
+    // Another tab: until its page answers the panel says it is loading, rather than list the
+    // last tab's names under the new one (a page busy with its first scan can take a while).
+    // The same tab's update keeps its list until the new one comes.
+    if (askedTab.current !== tabId) {
+      askedTab.current = tabId;
+      setPage(null);
+    }
     services.entitiesOnPage(tabId).then(
       (reply) => !isCancelled && setPage(reply),
       (error: unknown) => !isCancelled && setPage({ ok: false, error: String(error) }),
