@@ -3,6 +3,7 @@
  * esbuild, and writes `dist/chrome/` and `dist/firefox/` (each loadable unpacked) from the one
  * `manifest.json`, plus a store zip of each. `--watch` rebuilds on change.
  */
+import { createHash } from "node:crypto";
 import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -182,12 +183,27 @@ async function zipFolder(folder: string, zipFile: string) {
   await writeFile(zipFile, zipSync(files, { level: 9, mtime: new Date("2025-04-10T00:00:00Z") }));
 }
 
+/**
+ * A hash of the code that builds and encodes the matcher's automaton: pages keep the automaton
+ * between them (src/extension/automaton-cache.ts), and one kept by other code must not be read.
+ */
+async function automatonBuilderVersion(): Promise<string> {
+  const hash = createHash("sha256");
+  for (const file of ["src/core/automaton.ts", "src/core/automaton-codec.ts"]) hash.update(await readFile(path.join(root, file)));
+  return hash.digest("hex").slice(0, 16);
+}
+
 async function buildAll(options: { minify: boolean }) {
   const started = performance.now();
   const { dataset, table } = await bundledMatcherTable();
   assertAttributionExplained(dataset);
   // The settings page needs only the bundled dataset's id: its own module keeps the dataset out of options.js.
-  const modules = { "virtual:matcher-table": table, "virtual:bundled-dataset": dataset, "virtual:bundled-dataset-id": dataset.id };
+  const modules = {
+    "virtual:matcher-table": table,
+    "virtual:bundled-dataset": dataset,
+    "virtual:bundled-dataset-id": dataset.id,
+    "virtual:automaton-builder": await automatonBuilderVersion(),
+  };
   for (const target of Object.keys(targets) as Target[]) {
     const { out, version } = await buildTarget(target, modules, options);
     const zip = path.join(dist, `backstory-${target}-${version}.zip`);

@@ -13,3 +13,8 @@ declare module "virtual:bundled-dataset" {
   const dataset: Dataset;
   export default dataset;
 }
+declare module "virtual:automaton-builder" {
+  /** A hash of the automaton's builder and codec sources: a kept automaton from other code is not read. */
+  const version: string;
+  export default version;
+}

@@ -61,7 +61,8 @@ const END_OF_TEXT = -1;
 /** Finds mentions of a compiled dictionary's entities in texts. */
 export class Matcher {
   readonly entities: readonly EntityRef[];
-  private readonly automaton: Automaton;
+  /** The automaton over the table's patterns (to keep for the next page). */
+  readonly automaton: Automaton;
   private readonly patternLength: Uint32Array;
   private readonly patternEntity: Uint32Array;
   private readonly patternFlags: Uint8Array;
@@ -80,10 +81,11 @@ export class Matcher {
 
   /**
    * The matcher of `table`, built in steps of a few milliseconds (see `buildAutomatonInSteps`):
-   * the page lets a frame render between them.
+   * the page lets a frame render between them. An automaton kept from an earlier page
+   * (`automaton-codec.ts`) for the same patterns is used as it is.
    */
-  static *buildInSteps(table: MatcherTable): Generator<void, Matcher, void> {
-    const automaton = yield* buildAutomatonInSteps(table.patterns.map((row) => row[0]));
+  static *buildInSteps(table: MatcherTable, kept?: Automaton): Generator<void, Matcher, void> {
+    const automaton = kept ?? (yield* buildAutomatonInSteps(table.patterns.map((row) => row[0])));
     yield;
     return new Matcher(table, automaton);
   }

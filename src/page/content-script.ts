@@ -5,15 +5,20 @@
  * the bundled table alone, or merged with the stored tables of the enabled imported datasets —
  * and scans; it follows every change, and tears down when the extension goes away.
  */
+import automatonBuilder from "virtual:automaton-builder";
 import bundledTable from "virtual:matcher-table";
+import { patternsKey } from "../core/automaton-codec.ts";
 import { Matcher } from "../core/matcher.ts";
+import type { MatcherTable } from "../core/matcher-table.ts";
 import { mergeMatcherTables } from "../core/merge-matcher-tables.ts";
+import { keepAutomaton, readKeptAutomaton } from "../extension/automaton-cache.ts";
 import { extension } from "../extension/browser-api.ts";
 import { enabledTablesKey, readIndex, readTables, watchIndex } from "../shared/imported-datasets.ts";
 import { askBackground, servePage } from "../extension/messaging.ts";
 import { settingsStore } from "../extension/settings-store.ts";
 import { ContentScriptController } from "./content-script-controller.ts";
 import { cardViewLoader } from "./load-card-view.ts";
+import { logFailure } from "./log-failure.ts";
 import { measureTask } from "./measure-task.ts";
 import { Overlay } from "./overlay.ts";
 import { FramePacer } from "./yield-to-page.ts";
@@ -41,17 +46,25 @@ const controller = new ContentScriptController({
   readTables: (entries) => readTables(extension.storage.local, entries),
   enabledTablesKey,
   buildMatcher: async (tables) => {
-    // The build is 20–50 ms on a cold start, right after load, while the page still renders its
-    // first frames: it starts after a frame and goes in steps, paced so that no frame waits
-    // behind more than ~25 ms of it.
+    // The bundled dictionary's automaton (the dictionary alone, as most readers use it) is kept
+    // from one page to the next and read while the first frame renders. Otherwise the build is
+    // 20–50 ms on a cold start, right after load, while the page still renders its first
+    // frames: it starts after a frame and goes in steps, paced so that no frame waits behind
+    // more than ~25 ms of it. (With imported datasets it is built on each page: nothing of
+    // theirs is kept beyond their own entries, which removing a dataset deletes.)
+    const table: MatcherTable = tables.length === 0 ? bundledTable : mergeMatcherTables([bundledTable, ...tables]);
+    const key = tables.length === 0 ? `${automatonBuilder}:${patternsKey(table.patterns.map((row) => row[0]))}` : null;
     const pacer = new FramePacer(document);
-    await pacer.frame();
-    const steps = Matcher.buildInSteps(tables.length === 0 ? bundledTable : mergeMatcherTables([bundledTable, ...tables]));
+    const [kept] = await Promise.all([key === null ? null : readKeptAutomaton(extension.storage.local, key, table.patterns.length), pacer.frame()]);
+    const steps = Matcher.buildInSteps(table, kept ?? undefined);
     for (;;) {
       const start = performance.now();
       const step = steps.next();
       measureTask("matcher", start);
-      if (step.done) return step.value;
+      if (step.done) {
+        if (key !== null && kept === null) logFailure(keepAutomaton(extension.storage.local, key, step.value.automaton), "keeping the matcher for the next page");
+        return step.value;
+      }
       await pacer.pause();
     }
   },

@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { hostileDataset, malformedFiles, QUILLMERE_FILE, SCRIPT_PAYLOAD, tenMegabytesOfJunk } from "../fixtures/datasets/test-datasets.ts";
+import { AUTOMATON_CACHE_KEY } from "../../src/extension/automaton-cache.ts";
 import {
   BROWSER_NAMES,
   BackstoryBrowser,
@@ -75,8 +76,13 @@ const attributesOf = (page: PageDriver, selector: string, name: string) =>
 const countOf = (page: PageDriver, selector: string) => page.evaluate((s) => document.querySelectorAll(s).length, selector);
 
 /** Everything in the extension's `storage.local`. */
-function storedLocally(browser: BackstoryBrowser): Promise<Record<string, unknown>> {
-  return browser.evaluateInExtension(() => (chrome.storage.local.get as unknown as (keys: null) => Promise<Record<string, unknown>>)(null));
+/**
+ * What `storage.local` holds besides the bundled dictionary's automaton, which pages keep there
+ * for the next page (src/extension/automaton-cache.ts): the imported datasets' entries.
+ */
+async function storedLocally(browser: BackstoryBrowser): Promise<Record<string, unknown>> {
+  const all = await browser.evaluateInExtension(() => (chrome.storage.local.get as unknown as (keys: null) => Promise<Record<string, unknown>>)(null));
+  return Object.fromEntries(Object.entries(all).filter(([key]) => key !== AUTOMATON_CACHE_KEY));
 }
 
 /** Opens the settings page and waits until it lists the datasets. */
@@ -363,6 +369,24 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
         await rm(profile, { recursive: true, force: true });
       }
     }, RELAUNCH_TIMEOUT);
+
+    test("pages keep the bundled dictionary's automaton for the next page; a damaged one is built again and replaced", async () => {
+      await clearImports();
+      const readKept = () =>
+        browser.evaluateInExtension(async (key) => (await chrome.storage.local.get(key))[key] as { key: string; automaton: string } | undefined, AUTOMATON_CACHE_KEY);
+      const first = await openArticle(browser);
+      await expectHighlights(first, BUNDLED_ONLY);
+      await expect.poll(readKept, { timeout: 5000 }).toBeDefined();
+      const kept = (await readKept())!;
+      expect(kept.automaton.length).toBeGreaterThan(100_000);
+      await first.close();
+
+      await browser.evaluateInExtension((entry) => chrome.storage.local.set({ matcherAutomaton: entry }), { key: kept.key, automaton: kept.automaton.slice(0, -40) });
+      const second = await openArticle(browser);
+      await expectHighlights(second, BUNDLED_ONLY);
+      await expect.poll(readKept, { timeout: 5000 }).toEqual(kept);
+      await second.close();
+    });
 
     test("a corrupted stored table or dataset is skipped: pages keep the bundled names, and the settings page shows it as unreadable", async () => {
       await clearImports();
