@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import * as esbuild from "esbuild";
 import { zipSync } from "fflate";
 import type { Dataset } from "../src/core/dataset-schema.ts";
+import type { MatcherTable } from "../src/core/matcher-table.ts";
 import { checkAttribution } from "../src/core/check-attribution.ts";
 import { bundledMatcherTable } from "./lib/bundled-matcher-table.ts";
 import { BUNDLED_DATASET } from "./lib/read-dataset-file.ts";
@@ -184,13 +185,15 @@ async function zipFolder(folder: string, zipFile: string) {
 }
 
 /**
- * A hash of the code that builds and encodes the matcher's automaton: pages keep the automaton
- * between them (src/extension/automaton-cache.ts), and one kept by other code must not be read.
+ * The key of the bundled dictionary's automaton, which pages keep between them
+ * (src/extension/automaton-cache.ts): a hash of the code that builds and encodes it and of the
+ * patterns it is built from, so that one kept by other code, or for other patterns, is not read.
  */
-async function automatonBuilderVersion(): Promise<string> {
+async function bundledAutomatonKey(table: MatcherTable): Promise<string> {
   const hash = createHash("sha256");
   for (const file of ["src/core/automaton.ts", "src/core/automaton-codec.ts"]) hash.update(await readFile(path.join(root, file)));
-  return hash.digest("hex").slice(0, 16);
+  hash.update(JSON.stringify(table.patterns.map((row) => row[0])));
+  return hash.digest("hex").slice(0, 24);
 }
 
 async function buildAll(options: { minify: boolean }) {
@@ -202,7 +205,7 @@ async function buildAll(options: { minify: boolean }) {
     "virtual:matcher-table": table,
     "virtual:bundled-dataset": dataset,
     "virtual:bundled-dataset-id": dataset.id,
-    "virtual:automaton-builder": await automatonBuilderVersion(),
+    "virtual:bundled-automaton-key": await bundledAutomatonKey(table),
   };
   for (const target of Object.keys(targets) as Target[]) {
     const { out, version } = await buildTarget(target, modules, options);

@@ -13,8 +13,8 @@ declare module "virtual:bundled-dataset" {
   const dataset: Dataset;
   export default dataset;
 }
-declare module "virtual:automaton-builder" {
-  /** A hash of the automaton's builder and codec sources: a kept automaton from other code is not read. */
-  const version: string;
-  export default version;
+declare module "virtual:bundled-automaton-key" {
+  /** A hash of the automaton's builder and codec sources and of the bundled patterns (see scripts/build.ts). */
+  const key: string;
+  export default key;
 }

@@ -32,6 +32,7 @@ import { NOT_OURS, resolveMentions, type Candidate, type MatchProgress, type Men
 import { isSharedStateName, readsAsUsState } from "./us-state-reading.ts";
 import { isInWebAddress } from "./web-address.ts";
 import { isWordUnit } from "./unicode-word.ts";
+import { isSoundInSteps } from "./automaton-codec.ts";
 import { lazy } from "./lazy.ts";
 
 export type { MatchProgress, Mention } from "./resolve-mentions.ts";
@@ -81,11 +82,13 @@ export class Matcher {
 
   /**
    * The matcher of `table`, built in steps of a few milliseconds (see `buildAutomatonInSteps`):
-   * the page lets a frame render between them. An automaton kept from an earlier page
-   * (`automaton-codec.ts`) for the same patterns is used as it is.
+   * the page lets a frame render between them. An automaton kept from an earlier page for the
+   * same patterns (`automaton-codec.ts`) is used if it is sound (checked in steps too), else
+   * built afresh: `automaton` then is not `kept`.
    */
   static *buildInSteps(table: MatcherTable, kept?: Automaton): Generator<void, Matcher, void> {
-    const automaton = kept ?? (yield* buildAutomatonInSteps(table.patterns.map((row) => row[0])));
+    const sound = kept !== undefined && (yield* isSoundInSteps(kept, table.patterns.length));
+    const automaton = sound ? kept : yield* buildAutomatonInSteps(table.patterns.map((row) => row[0]));
     yield;
     return new Matcher(table, automaton);
   }

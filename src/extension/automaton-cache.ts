@@ -2,7 +2,8 @@
  * The bundled dictionary's automaton, kept in `storage.local` from one page to the next under one
  * key, with the key of what it was built from: the builder's code and the patterns (see
  * `automaton-codec.ts`); an extension update that changes either builds and keeps it anew.
- * Damaged or foreign contents read as nothing kept: the page builds as before. Base64, since
+ * Foreign contents read as nothing kept, damaged ones are found unsound by the matcher's build:
+ * either way the page builds as before and keeps its own. Base64, since
  * Chrome's `storage.local` holds JSON.
  */
 import type { Automaton } from "../core/automaton.ts";
@@ -17,13 +18,16 @@ export const AUTOMATON_CACHE_KEY = "matcherAutomaton";
  */
 const MAX_KEPT_CHARS = 2_000_000;
 
-/** The automaton kept for `key`, or null (none, another key's, or unsound). */
-export async function readKeptAutomaton(area: Pick<StorageArea, "get">, key: string, patternCount: number): Promise<Automaton | null> {
+/**
+ * The automaton kept for `key`, or null (none, another key's, or not of this code's layout).
+ * Whether it is sound, the matcher's build checks (`Matcher.buildInSteps`).
+ */
+export async function readKeptAutomaton(area: Pick<StorageArea, "get">, key: string): Promise<Automaton | null> {
   try {
     const entry = (await area.get(AUTOMATON_CACHE_KEY))[AUTOMATON_CACHE_KEY] as { key?: unknown; automaton?: unknown } | undefined;
     if (typeof entry !== "object" || entry === null || entry.key !== key || typeof entry.automaton !== "string") return null;
     const bytes = fromBase64(entry.automaton);
-    return bytes === null ? null : decodeAutomaton(bytes, patternCount);
+    return bytes === null ? null : decodeAutomaton(bytes);
   } catch {
     return null;
   }
@@ -32,28 +36,25 @@ export async function readKeptAutomaton(area: Pick<StorageArea, "get">, key: str
 /** Keeps `automaton` for `key`, in place of any other (unless it is too large to keep). */
 export async function keepAutomaton(area: Pick<StorageArea, "set">, key: string, automaton: Automaton): Promise<void> {
   const text = toBase64(encodeAutomaton(automaton));
-  if (text.length > MAX_KEPT_CHARS) return;
+  if (text === null || text.length > MAX_KEPT_CHARS) return;
   await area.set({ [AUTOMATON_CACHE_KEY]: { key, automaton: text } });
 }
 
-/** Base64 of `bytes` (the browsers' own encoder where there is one). */
-function toBase64(bytes: Uint8Array): string {
-  const native = bytes as Uint8Array & { toBase64?: () => string };
-  if (typeof native.toBase64 === "function") return native.toBase64();
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
+/**
+ * Base64 through the browser's own codec (`Uint8Array.prototype.toBase64`, `Uint8Array.fromBase64`:
+ * Chrome 140, Firefox 133); an older browser keeps nothing and builds on each page, as before.
+ */
+const base64 = Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array; prototype: { toBase64?: () => string } };
+
+/** Base64 of `bytes`, or null where the browser has no encoder. */
+function toBase64(bytes: Uint8Array): string | null {
+  return base64.prototype.toBase64?.call(bytes) ?? null;
 }
 
-/** The bytes of a base64 string, or null if it is not one. */
+/** The bytes of a base64 string, or null if it is not one (or the browser has no decoder). */
 function fromBase64(text: string): Uint8Array | null {
   try {
-    const native = Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array };
-    if (typeof native.fromBase64 === "function") return native.fromBase64(text);
-    const binary = atob(text);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
+    return base64.fromBase64?.(text) ?? null;
   } catch {
     return null;
   }

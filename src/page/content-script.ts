@@ -5,9 +5,8 @@
  * the bundled table alone, or merged with the stored tables of the enabled imported datasets —
  * and scans; it follows every change, and tears down when the extension goes away.
  */
-import automatonBuilder from "virtual:automaton-builder";
+import bundledAutomatonKey from "virtual:bundled-automaton-key";
 import bundledTable from "virtual:matcher-table";
-import { patternsKey } from "../core/automaton-codec.ts";
 import { Matcher } from "../core/matcher.ts";
 import type { MatcherTable } from "../core/matcher-table.ts";
 import { mergeMatcherTables } from "../core/merge-matcher-tables.ts";
@@ -53,16 +52,17 @@ const controller = new ContentScriptController({
     // more than ~25 ms of it. (With imported datasets it is built on each page: nothing of
     // theirs is kept beyond their own entries, which removing a dataset deletes.)
     const table: MatcherTable = tables.length === 0 ? bundledTable : mergeMatcherTables([bundledTable, ...tables]);
-    const key = tables.length === 0 ? `${automatonBuilder}:${patternsKey(table.patterns.map((row) => row[0]))}` : null;
+    const key = tables.length === 0 ? bundledAutomatonKey : null;
     const pacer = new FramePacer(document);
-    const [kept] = await Promise.all([key === null ? null : readKeptAutomaton(extension.storage.local, key, table.patterns.length), pacer.frame()]);
+    const [kept] = await Promise.all([key === null ? null : readKeptAutomaton(extension.storage.local, key), pacer.frame()]);
     const steps = Matcher.buildInSteps(table, kept ?? undefined);
     for (;;) {
       const start = performance.now();
       const step = steps.next();
       measureTask("matcher", start);
       if (step.done) {
-        if (key !== null && kept === null) logFailure(keepAutomaton(extension.storage.local, key, step.value.automaton), "keeping the matcher for the next page");
+        // None kept, or one found unsound: this page's goes in its place.
+        if (key !== null && step.value.automaton !== kept) logFailure(keepAutomaton(extension.storage.local, key, step.value.automaton), "keeping the matcher for the next page");
         return step.value;
       }
       await pacer.pause();
