@@ -1,8 +1,8 @@
 /**
- * The matcher's automaton as one string, kept between pages (`automaton-cache.ts`): building it
- * is most of the matcher's start on every page (20–30 ms for the bundled dictionary, cold, on
- * this kind of machine), decoding it a millisecond or two. Its arrays go into one buffer behind
- * a header of their lengths.
+ * The matcher's automaton as one buffer, kept between pages (`automaton-cache.ts`): building it
+ * was most of the matcher's start on every page (30–40 ms for the bundled dictionary in the page,
+ * cold, on this kind of machine); reading it back takes under a millisecond and checking it about
+ * ten, in steps. Its arrays go into the buffer behind a header of their lengths.
  *
  * A decoded automaton is checked before use (`isSoundInSteps`, which the matcher's build runs):
  * storage can be damaged, and the walk trusts the automaton (a failure link that does not lead
@@ -12,7 +12,7 @@
  */
 import { type Automaton, BASE, CHECK, FAIL, HIT, NONE } from "./automaton.ts";
 
-/** The layout's version: a string of another layout is not read. */
+/** The layout's version: a buffer of another layout is not read. */
 const FORMAT = 1;
 /** FORMAT, then the lengths of `cells`, `output`, `depth`, `rows` and `symbols`, as Int32. */
 const HEADER = 6;
@@ -50,14 +50,13 @@ export function decodeAutomaton(bytes: Uint8Array): Automaton | null {
     at += count * 4;
     return part;
   };
-  const automaton: Automaton = {
+  return {
     cells: take(cellCount),
     output: take(outputCount),
     depth: take(depthCount),
     rows: take(rowCount),
     symbols: new Uint16Array(bytes.buffer, int32s * 4, symbolCount),
   };
-  return automaton;
 }
 
 /** States checked between two of the pauses `isSoundInSteps` offers. */

@@ -1,9 +1,9 @@
 /**
  * The bundled dictionary's automaton, kept in `storage.local` from one page to the next under one
- * key, with the key of what it was built from: the builder's code and the patterns (see
- * `automaton-codec.ts`); an extension update that changes either builds and keeps it anew.
- * Foreign contents read as nothing kept, damaged ones are found unsound by the matcher's build:
- * either way the page builds as before and keeps its own. Base64, since
+ * storage key, beside the key of what it was built from (made at build time from the builder's
+ * code and the bundled patterns: an update that changes either builds and keeps it anew; see
+ * `automaton-codec.ts`). Foreign contents read as nothing kept, damaged ones are found unsound by
+ * the matcher's build: either way the page builds as before and keeps its own. As base64, since
  * Chrome's `storage.local` holds JSON.
  */
 import type { Automaton } from "../core/automaton.ts";
@@ -13,7 +13,7 @@ import type { StorageArea } from "../shared/imported-datasets.ts";
 /** The storage key (not a dataset's or a table's: the sweep of unreferenced entries leaves it). */
 export const AUTOMATON_CACHE_KEY = "matcherAutomaton";
 /**
- * The longest automaton kept, in base64 characters (the bundled dictionary's: about 440,000):
+ * The longest automaton kept, in base64 characters (the bundled dictionary's: about 423,000):
  * `storage.local` holds 10 MB in all, the reader's imported datasets included.
  */
 const MAX_KEPT_CHARS = 2_000_000;
