@@ -422,8 +422,9 @@ export function checksFor(text: string, flags: number, exact: string | undefined
   if (flags & PatternFlag.notOurs || entity === undefined) return 0;
   let checks = 0;
   if (flags & PatternFlag.caseSensitive && exact !== undefined && ACRONYM.test(exact)) checks |= Check.acronym;
-  if (LATIN_START().test(text)) checks |= Check.address | Check.commission;
-  if (entity.type === "place" && LATIN_START().test(text)) checks |= Check.continuation | Check.houseNumber;
+  const latin = LATIN_START().test(text);
+  if (latin) checks |= Check.address | Check.commission;
+  if (entity.type === "place" && latin) checks |= Check.continuation | Check.houseNumber;
   if (entity.type === "place" && isSharedStateName(text)) checks |= Check.state;
   if (entity.type === "place" && isCityMagazineName(text)) checks |= Check.magazine;
   if (entity.type === "place" && !(flags & PatternFlag.elidedArticle) && isNisbaSpelling(text)) checks |= Check.nisba;

@@ -78,8 +78,9 @@ export function continuationOf(text: string, start: number, end: number): number
     let next = at;
     while (next < text.length && (text[next] === " " || text[next] === "\u00a0")) next++;
     if (next === at || next === text.length) break;
-    WORD_HERE().lastIndex = next;
-    const word = WORD_HERE().exec(text)?.[0];
+    const wordHere = WORD_HERE();
+    wordHere.lastIndex = next;
+    const word = wordHere.exec(text)?.[0];
     if (word === undefined) break;
     const lower = word.toLowerCase();
     if (!UPPER_START().test(word) && !JOINERS.has(lower)) break;
