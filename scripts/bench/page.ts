@@ -61,6 +61,8 @@ export interface PageDetails {
   longestFrameOff: number;
   frameMs: number;
   hoverToHostMs: number;
+  /** From the dwell's end to the card taking the pointer and focus (no longer inert). */
+  hoverToInteractiveMs: number;
   embedderHeapOn: number | null;
   embedderHeapOff: number | null;
 }
@@ -348,11 +350,12 @@ async function pointerSweep(page: Page): Promise<number> {
 
 /**
  * Moves the pointer onto a highlighted name (in one step, from the page margin) and measures,
- * in the page, from the pointer event to the card being shown and to the end of the frame that
- * renders it. The card's host may enter the document during the dwell, hidden and inert, to be
- * laid out: the card is shown when its host is in the document without `inert`.
+ * in the page, from the pointer event to the card being shown, to the end of the frame that
+ * renders it, and to the card taking the pointer. The card's host may enter the document
+ * during the dwell, transparent and inert, to be laid out: the card is shown when its host is
+ * in the document and opaque, and interactive once it is no longer inert (a frame later).
  */
-async function hoverToCard(page: Page): Promise<{ hostMs: number; frameMs: number }> {
+async function hoverToCard(page: Page): Promise<{ hostMs: number; frameMs: number; interactiveMs: number }> {
   const point = await page.evaluate((name) => {
     const ranges = [...(CSS.highlights.get(name) ?? [])] as Range[];
     const range = ranges.find((r) => r.toString() === "دارشيف") ?? ranges[0];
@@ -366,12 +369,13 @@ async function hoverToCard(page: Page): Promise<{ hostMs: number; frameMs: numbe
   await page.waitForFunction(() => document.querySelector("[data-backstory]") === null, undefined, { timeout: 5000 });
   await page.waitForTimeout(200);
   await page.evaluate(() => {
-    const state: { move?: number; host?: number; frame?: number } = {};
+    const state: { move?: number; host?: number; frame?: number; interactive?: number } = {};
     (window as unknown as { __benchHover: typeof state }).__benchHover = state;
-    window.addEventListener("pointermove", () => (state.move ??= performance.now()), { capture: true });
+    // From the movement itself (the event's time stamp), as the dwell counts: the event may
+    // wait for the main thread before it is dispatched.
+    window.addEventListener("pointermove", (event) => (state.move ??= event.timeStamp), { capture: true });
     const shown = () => {
       state.host = performance.now();
-      observer.disconnect();
       // A message posted from the next frame's callback runs once that frame has been rendered.
       requestAnimationFrame(() => {
         const channel = new MessageChannel();
@@ -382,14 +386,22 @@ async function hoverToCard(page: Page): Promise<{ hostMs: number; frameMs: numbe
         channel.port2.postMessage(null);
       });
     };
+    // The host's own inline opacity, not its computed style: reading that here would make the
+    // browser restyle in the middle of what is measured.
+    const note = (host: HTMLElement) => {
+      if (state.host === undefined && host.style.opacity !== "0") shown();
+      if (state.interactive === undefined && !host.inert) {
+        state.interactive = performance.now();
+        observer.disconnect();
+      }
+    };
     const observer = new MutationObserver((records) => {
-      if (state.host !== undefined) return;
       for (const r of records) {
         const hosts = r.type === "attributes" ? [r.target] : [...r.addedNodes];
         for (const n of hosts) {
-          if (!(n instanceof Element) || !n.hasAttribute("data-backstory")) continue;
-          if (!n.hasAttribute("inert")) return shown();
-          observer.observe(n, { attributes: true, attributeFilter: ["inert"] });
+          if (!(n instanceof HTMLElement) || !n.hasAttribute("data-backstory")) continue;
+          if (r.type === "childList") observer.observe(n, { attributes: true, attributeFilter: ["inert", "style"] });
+          note(n);
         }
       }
     });
@@ -398,8 +410,10 @@ async function hoverToCard(page: Page): Promise<{ hostMs: number; frameMs: numbe
   await page.mouse.move(point.x, point.y);
   const state = await page.waitForFunction(
     () => {
-      const s = (window as unknown as { __benchHover: { move?: number; host?: number; frame?: number } }).__benchHover;
-      return s.frame !== undefined && s.move !== undefined ? { hostMs: s.host! - s.move, frameMs: s.frame - s.move } : null;
+      const s = (window as unknown as { __benchHover: { move?: number; host?: number; frame?: number; interactive?: number } }).__benchHover;
+      return s.frame !== undefined && s.interactive !== undefined && s.move !== undefined
+        ? { hostMs: s.host! - s.move, frameMs: s.frame - s.move, interactiveMs: s.interactive - s.move }
+        : null;
     },
     undefined,
     { timeout: 5000, polling: 50 },
@@ -526,6 +540,7 @@ export async function runPageBench(options: {
     const appendMs: number[] = [];
     const hoverMs: number[] = [];
     const hoverHostMs: number[] = [];
+    const hoverInteractiveMs: number[] = [];
     const frames: number[] = [];
     const sweepOn: number[] = [];
     const boxOn: number[] = [];
@@ -555,8 +570,9 @@ export async function runPageBench(options: {
       const hover = await hoverToCard(page);
       hoverMs.push(hover.frameMs - DWELL_MS);
       hoverHostMs.push(hover.hostMs - DWELL_MS);
+      hoverInteractiveMs.push(hover.interactiveMs - DWELL_MS);
       await page.close();
-      log(`page: overlay on, run ${r + 1}/${options.runs}: scan ${ms(scan.duration)}, ${highlights} highlights`);
+      log(`page: overlay on, run ${r + 1}/${options.runs}: scan ${ms(scan.duration)}, ${highlights} highlights, hover → card ${ms(hover.frameMs - DWELL_MS)}`);
     }
 
     // 2. Overlay on, traced: the longest task after load.
@@ -756,6 +772,7 @@ export async function runPageBench(options: {
         longestFrameOff: frameOff,
         frameMs: frame,
         hoverToHostMs: median(hoverHostMs),
+        hoverToInteractiveMs: median(hoverInteractiveMs),
         embedderHeapOn: embedderOn.length > 0 ? median(embedderOn) : null,
         embedderHeapOff: embedderOff.length > 0 ? median(embedderOff) : null,
       },

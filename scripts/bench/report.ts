@@ -81,7 +81,8 @@ function formatNotes(results: BenchResults): string[] {
       `  The Long Tasks API (PerformanceObserver 'longtask') reported ${ms(page.longTasksApiOn)} (overlay on) and ${ms(page.longTasksApiOff)} (off): ` +
         `it does not see rendering work or content scripts, hence the trace.`,
       `  Longest animation frame after load, median run: ${page.longestFrameOn.duration > 0 ? `${ms(page.longestFrameOn.duration)}${page.longestFrameOn.detail ? `: ${page.longestFrameOn.detail}` : ""}` : "none over 50 ms"}; overlay off: ${page.longestFrameOff > 0 ? ms(page.longestFrameOff) : "none over 50 ms"}.`,
-      `  Hover: the card was shown (its host in the document and not inert) ${ms(page.hoverToHostMs)} after the dwell; one frame here is ${ms(page.frameMs)}.`,
+      `  Hover: the card was shown (its host in the document and opaque) ${ms(page.hoverToHostMs)} after the dwell and took the pointer ` +
+        `(no longer inert) ${ms(page.hoverToInteractiveMs)} after it; one frame here is ${ms(page.frameMs)}.`,
     );
     if (page.embedderHeapOn !== null && page.embedderHeapOff !== null) {
       notes.push(`  Heap figures: V8 heap of the page's renderer isolate (page and content-script worlds) and Blink's heap, after two forced GCs.`);
