@@ -51,17 +51,44 @@ export function createCardView(document: Document, attribute: string): CardView 
           onCopyCitation: (fact) => copyText(document, citationText(fact, props.language), mount.container),
         }),
       ),
-    attach: () => mount.attach(),
+    attach: () => {
+      mount.attach();
+      playEntrance(document.defaultView!, mount.container.firstElementChild);
+    },
     place,
     layOutHidden: (range, pointer, onError) => {
       if (isSheetViewport(document.defaultView!)) return null;
       mount.attach({ hidden: true });
       return place(range, pointer, onError);
     },
-    reveal: () => mount.reveal(),
+    reveal: () => {
+      mount.reveal();
+      playEntrance(document.defaultView!, mount.container.firstElementChild);
+    },
     isHost: (target) => mount.isHost(target),
     unmount: () => mount.unmount(),
   };
+}
+
+/** How a card comes in: it rises and fades in beside its name; a phone's bottom sheet slides up. */
+const ENTRANCE: Record<"beside" | "sheet", Keyframe[]> = {
+  beside: [
+    { opacity: 0, transform: "translateY(4px)" },
+    { opacity: 1, transform: "none" },
+  ],
+  sheet: [{ transform: "translateY(24px)" }, { transform: "none" }],
+};
+
+/**
+ * Plays the card's entrance as it is shown. A Web Animation started by the call that shows the
+ * card, not a CSS one keyed on the host's state: the state that shows a card laid out ahead
+ * (its opacity) is the host's inline style, which no selector can match, and the one a
+ * selector could (`inert`) changes a frame later (mount-shadow-root.ts). Opacity and transform
+ * run on the compositor.
+ */
+function playEntrance(view: Window, card: Element | null): void {
+  if (card === null || view.matchMedia("(prefers-reduced-motion: reduce)").matches) return;
+  card.animate(ENTRANCE[isSheetViewport(view) ? "sheet" : "beside"], { duration: 140, easing: "ease-out" });
 }
 
 function placeAt(

@@ -32,8 +32,23 @@ describe("mountShadowRoot", () => {
     // Page styles cannot undo it: every host property is set with !important.
     expect(host!.style.getPropertyPriority("opacity")).toBe("important");
     mount.reveal();
-    expect(host!.hasAttribute("inert")).toBe(false);
     expect(host!.style.getPropertyValue("opacity")).toBe("1");
+  });
+
+  test("revealed, the host is opaque at once and takes the pointer and focus from the frame after the one that shows it", async () => {
+    const mount = mountShadowRoot(document, "data-test-host", "", { detached: true });
+    mount.attach({ hidden: true });
+    const [host] = hosts();
+    const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    mount.reveal();
+    expect(host!.style.getPropertyValue("opacity")).toBe("1");
+    expect(host!.inert).toBe(true);
+    // The frame that draws the card: still inert, so clearing it costs that frame nothing.
+    await nextFrame();
+    expect(host!.inert).toBe(true);
+    expect(host!.style.getPropertyValue("pointer-events")).toBe("none");
+    await nextFrame();
+    expect(host!.inert).toBe(false);
     expect(host!.style.getPropertyValue("pointer-events")).toBe("auto");
   });
 

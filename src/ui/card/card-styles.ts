@@ -57,26 +57,10 @@ export const cardStyles = `
   overflow-wrap: break-word;
 }
 
-/* The entrance plays when the card is shown, not while it is laid out hidden (and inert) during the dwell. */
-:host(:not([inert])) .card {
-  animation: backstory-card-in 140ms ease-out;
-}
-
 /* Arabic reads small and cramped at Latin sizes: a step larger, with room for marks above and below. */
 .card:lang(ar) {
   font-size: 15px;
   line-height: 1.75;
-}
-
-@keyframes backstory-card-in {
-  from {
-    opacity: 0;
-    transform: translateY(4px);
-  }
-  to {
-    opacity: 1;
-    transform: none;
-  }
 }
 
 p,
@@ -412,21 +396,8 @@ button {
   font-size: 0.9375em;
 }
 
-:host(:not([inert])) .card[data-sheet] {
-  animation-name: backstory-sheet-in;
-}
-
 .card[data-sheet]:lang(ar) {
   font-size: 1em;
-}
-
-@keyframes backstory-sheet-in {
-  from {
-    transform: translateY(24px);
-  }
-  to {
-    transform: none;
-  }
 }
 
 .card[data-sheet] .name {
@@ -525,13 +496,6 @@ button {
 .copy-status {
   color: var(--muted);
   font-size: 13px;
-}
-
-@media (prefers-reduced-motion: reduce) {
-  :host(:not([inert])) .card,
-  :host(:not([inert])) .card[data-sheet] {
-    animation: none;
-  }
 }
 
 /* Windows high contrast drops backgrounds: keep the shapes that carried meaning by colour. */
