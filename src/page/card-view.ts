@@ -17,7 +17,7 @@ import { isSheetViewport, placeAsBottomSheet, revealAboveSheet } from "./bottom-
 export interface CardView {
   /** Renders (or re-renders) the card; a new `key` remounts it. The view adds "Copy citation". */
   render(props: Omit<EntityCardProps, "onCopyCitation"> & { key: string }): void;
-  /** Puts the host into the document (a prepared card is rendered before it is attached). */
+  /** Puts the host into the document and plays the card's entrance (a prepared card is rendered before it is attached). */
   attach(): void;
   /** Places the card at a line of the range and keeps it there; returns the function that stops it. */
   place(range: Range, pointer: { x: number; y: number } | undefined, onError: (update: Promise<void>) => void): () => void;
@@ -28,7 +28,7 @@ export interface CardView {
    * name, which must wait until the card opens).
    */
   layOutHidden(range: Range, pointer: { x: number; y: number } | undefined, onError: (update: Promise<void>) => void): (() => void) | null;
-  /** Shows a card laid out hidden. */
+  /** Shows a card laid out hidden, playing its entrance; it takes the pointer a frame later. */
   reveal(): void;
   /** Whether an event target (as the page sees it) is the card's host. */
   isHost(target: EventTarget | null): boolean;
