@@ -572,7 +572,7 @@ export async function runPageBench(options: {
       hoverHostMs.push(hover.hostMs - DWELL_MS);
       hoverInteractiveMs.push(hover.interactiveMs - DWELL_MS);
       await page.close();
-      log(`page: overlay on, run ${r + 1}/${options.runs}: scan ${ms(scan.duration)}, ${highlights} highlights, hover → card ${ms(hover.frameMs - DWELL_MS)}`);
+      log(`page: overlay on, run ${r + 1}/${options.runs}: scan ${ms(scan.duration)}, ${highlights} highlights, hover → card ${ms(hover.frameMs - DWELL_MS)} (shown ${ms(hover.hostMs - DWELL_MS)})`);
     }
 
     // 2. Overlay on, traced: the longest task after load.
