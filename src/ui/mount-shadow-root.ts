@@ -47,6 +47,9 @@ const HOST_STYLE: Record<string, string> = {
   "pointer-events": "auto",
 };
 
+/** The longest a revealed host waits for the frame after the one that shows it before it takes the pointer. */
+const INTERACTIVE_AFTER_MS = 250;
+
 /**
  * Creates the host, its closed shadow root and styles, and returns the mount. With
  * `{ detached: true }` the host stays out of the document until `attach()`, so a tree can be
@@ -80,13 +83,17 @@ export function mountShadowRoot(document: Document, attribute: string, styles: s
     // the frame), so it waits until the card has been drawn. Nobody can aim at a card, nor a
     // screen reader announce it, within the frame it appears in. A frame's callbacks run before
     // it is drawn: the second one runs in the frame after the one that shows the card.
+    // Where no frames come (a document in a background tab, where a test may hover), a timer
+    // does it instead.
     const view = document.defaultView;
-    view?.requestAnimationFrame(() =>
-      view.requestAnimationFrame(() => {
-        host.style.setProperty("pointer-events", "auto", "important");
-        host.inert = false;
-      }),
-    );
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const takePointer = () => {
+      clearTimeout(timer);
+      host.style.setProperty("pointer-events", "auto", "important");
+      host.inert = false;
+    };
+    timer = setTimeout(takePointer, INTERACTIVE_AFTER_MS);
+    view?.requestAnimationFrame(() => view.requestAnimationFrame(takePointer));
   };
   if (!options.detached) attach();
   return {

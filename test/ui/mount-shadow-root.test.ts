@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { h } from "preact";
-import { afterEach, describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import { mountShadowRoot } from "../../src/ui/mount-shadow-root.ts";
 
 const hosts = () => [...document.documentElement.querySelectorAll(":scope > [data-test-host]")] as HTMLElement[];
@@ -50,6 +50,27 @@ describe("mountShadowRoot", () => {
     await nextFrame();
     expect(host!.inert).toBe(false);
     expect(host!.style.getPropertyValue("pointer-events")).toBe("auto");
+  });
+
+  test("revealed where no frames come (a background tab), the host takes the pointer after a short wait", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    // No frame ever comes.
+    const frame = vi.spyOn(window, "requestAnimationFrame").mockImplementation(() => 0);
+    try {
+      const mount = mountShadowRoot(document, "data-test-host", "", { detached: true });
+      mount.attach({ hidden: true });
+      const [host] = hosts();
+      mount.reveal();
+      await vi.advanceTimersByTimeAsync(200);
+      expect(frame).toHaveBeenCalled();
+      expect(host!.inert).toBe(true);
+      await vi.advanceTimersByTimeAsync(100);
+      expect(host!.inert).toBe(false);
+      expect(host!.style.getPropertyValue("pointer-events")).toBe("auto");
+    } finally {
+      vi.useRealTimers();
+      frame.mockRestore();
+    }
   });
 
   test("unmounting removes the host and what was rendered", () => {
