@@ -108,7 +108,8 @@ function afterPossessive(after: string): boolean {
 /** At least two other states in the list the name stands in, on its line. */
 function inListOfStates(before: string, after: string): boolean {
   let states = 0;
-  for (let rest = after, m = STATE_AFTER().exec(rest); m !== null && states < 2; rest = rest.slice(m[0].length), m = STATE_AFTER().exec(rest)) states++;
+  const stateAfter = STATE_AFTER();
+  for (let rest = after, m = stateAfter.exec(rest); m !== null && states < 2; rest = rest.slice(m[0].length), m = stateAfter.exec(rest)) states++;
   for (let end = before.length, at = stateBefore(before, end); at !== -1 && states < 2; end = at, at = stateBefore(before, end)) states++;
   return states >= 2;
 }
@@ -157,10 +158,11 @@ function sentenceCue(before: string, after: string): boolean {
   // (The sentence joins the two sides with a space, so a phrase may run across the name.)
   if (!IN_SENTENCE_ANYWHERE().test(`${before} ${after}`)) return false;
   let from = 0;
-  for (const m of before.matchAll(SENTENCE_END())) from = m.index + m[0].length;
-  SENTENCE_END().lastIndex = 0;
-  const next = SENTENCE_END().exec(after);
-  SENTENCE_END().lastIndex = 0;
+  const sentenceEnd = SENTENCE_END();
+  for (const m of before.matchAll(sentenceEnd)) from = m.index + m[0].length;
+  sentenceEnd.lastIndex = 0;
+  const next = sentenceEnd.exec(after);
+  sentenceEnd.lastIndex = 0;
   const sentence = `${before.slice(from)} ${after.slice(0, next === null ? after.length : next.index + 3)}`.replace(/\s+/g, " ").toLowerCase();
   return IN_SENTENCE().test(sentence) && !CITY_WORDS().test(sentence);
 }

@@ -86,13 +86,12 @@ export function mountShadowRoot(document: Document, attribute: string, styles: s
     // Where no frames come (a document in a background tab, where a test may hover), a timer
     // does it instead.
     const view = document.defaultView;
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const takePointer = () => {
       clearTimeout(timer);
       host.style.setProperty("pointer-events", "auto", "important");
       host.inert = false;
     };
-    timer = setTimeout(takePointer, INTERACTIVE_AFTER_MS);
+    const timer = setTimeout(takePointer, INTERACTIVE_AFTER_MS);
     view?.requestAnimationFrame(() => view.requestAnimationFrame(takePointer));
   };
   if (!options.detached) attach();
