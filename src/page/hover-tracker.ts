@@ -3,12 +3,14 @@
  * appears after the pointer rests on a name for the dwell delay, survives the pointer's trip
  * into it, and closes a moment after the pointer has left both. Pointer movement is handled
  * once per animation frame, however often it fires. Keyboard focus on a link that holds a
- * name opens that name's card too; Escape closes it.
+ * name opens that name's card too; Escape closes it. Pointer and key events a page dispatches
+ * itself are not the reader's and do nothing (`reader-input.ts`).
  */
 import type { CardOverlay, OpenOptions } from "./card-overlay.ts";
 import { mentionAtPoint } from "./hit-test.ts";
 import type { MentionRegistry, PageMention } from "./mention-registry.ts";
 import { logFailure } from "./log-failure.ts";
+import { readerInputOnly } from "./reader-input.ts";
 
 /** How long after the pointer leaves both the name and the card the card closes. */
 const CLOSE_DELAY_MS = 300;
@@ -45,16 +47,16 @@ export class HoverTracker {
   ) {
     const view = document.defaultView!;
     const listen = { capture: true, passive: true, signal };
-    view.addEventListener("pointermove", (event) => this.onPointerMove(event), listen);
-    document.addEventListener("pointerout", (event) => {
+    view.addEventListener("pointermove", readerInputOnly((event: PointerEvent) => this.onPointerMove(event)), listen);
+    document.addEventListener("pointerout", readerInputOnly((event: PointerEvent) => {
       // Leaving the window: nothing is under the pointer any more. A lifted finger "leaves"
       // too, but touch is the tap tracker's (tap-tracker.ts): the card it opened stays.
       if (event.relatedTarget === null && event.pointerType !== "touch") this.onPointerMove(null);
-    }, listen);
-    view.addEventListener("pointerdown", (event) => {
+    }), listen);
+    view.addEventListener("pointerdown", readerInputOnly((event: PointerEvent) => {
       if (event.pointerType === "touch") this.touchedAt = event.timeStamp;
-    }, listen);
-    document.addEventListener("keydown", (event) => this.onKeyDown(event), { capture: true, signal });
+    }), listen);
+    document.addEventListener("keydown", readerInputOnly((event: KeyboardEvent) => this.onKeyDown(event)), { capture: true, signal });
     document.addEventListener("focusin", (event) => this.onFocusIn(event), listen);
     signal.addEventListener("abort", () => {
       cancelAnimationFrame(this.frame);

@@ -6,12 +6,14 @@
  * Every listener is passive and nothing here calls `preventDefault`: a finger that moves 10 px
  * or more is a scroll or a drag and opens nothing, and the browser scrolls as it would without
  * us. A name inside a link (or another control) is never opened by a tap, which must follow
- * the link exactly as before; a long press opens it instead (see docs/touch.md for why).
+ * the link exactly as before; a long press opens it instead (see docs/touch.md for why). Touches
+ * a page dispatches itself are not the reader's and do nothing (`reader-input.ts`).
  */
 import type { CardOverlay } from "./card-overlay.ts";
 import { mentionAtPoint } from "./hit-test.ts";
 import { logFailure } from "./log-failure.ts";
 import type { MentionRegistry, PageMention } from "./mention-registry.ts";
+import { readerInputOnly } from "./reader-input.ts";
 
 /** How far a finger may move, in CSS px, and still make a tap (or a long press). */
 export const TAP_SLOP_PX = 10;
@@ -64,11 +66,11 @@ export class TapTracker {
     const view = document.defaultView!;
     // Passive and captured: seen before any page handler can stop them, never delaying a scroll.
     const listen = { capture: true, passive: true, signal };
-    view.addEventListener("pointerdown", (event) => this.onPointerDown(event), listen);
-    view.addEventListener("pointermove", (event) => this.onPointerMove(event), listen);
-    view.addEventListener("pointerup", (event) => this.onPointerUp(event), listen);
+    view.addEventListener("pointerdown", readerInputOnly((event: PointerEvent) => this.onPointerDown(event)), listen);
+    view.addEventListener("pointermove", readerInputOnly((event: PointerEvent) => this.onPointerMove(event)), listen);
+    view.addEventListener("pointerup", readerInputOnly((event: PointerEvent) => this.onPointerUp(event)), listen);
     // The browser took the finger for itself (a scroll, a zoom, its own long-press menu).
-    view.addEventListener("pointercancel", (event) => this.onPointerCancel(event), listen);
+    view.addEventListener("pointercancel", readerInputOnly((event: PointerEvent) => this.onPointerCancel(event)), listen);
     signal.addEventListener("abort", () => this.forget(), { once: true });
   }
 

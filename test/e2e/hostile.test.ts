@@ -20,6 +20,7 @@ import {
   ClosedShadow,
   useFixtureServer,
   highlightedTexts,
+  hasOverlayHost,
   readCard,
   sleep,
   waitForCard,
@@ -484,6 +485,51 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
     // The page broke the builtins a driver's helpers use, so read it through the protocol.
     expect((await rawHighlightedTexts(page)).sort()).toEqual(["Alexander Darchiev", "Istanbul", "Marco Rubio"]);
     await hoverWithoutLongTasks(page, "Marco Rubio", "Istanbul");
+    await expectPageSurvived(watched);
+    await page.close();
+  });
+
+  test("pointer, touch and key events a page dispatches itself open no card and close none; the reader's own do", async () => {
+    const html = article(["Alexander Darchiev met Marco Rubio in Istanbul."]).replace(
+      "</body>",
+      `<script>
+        // Plays the reader at (x, y) for a while: a mouse resting there (a move every 50 ms), a
+        // tap and a long press; then says it is done.
+        window.__impersonate = (x, y, ms) => {
+          const at = { clientX: x, clientY: y, bubbles: true, composed: true, isPrimary: true, pointerId: 7 };
+          const target = document.elementFromPoint(x, y);
+          const moving = setInterval(() => target.dispatchEvent(new PointerEvent("pointermove", { ...at, pointerType: "mouse" })), 50);
+          target.dispatchEvent(new PointerEvent("pointerdown", { ...at, pointerType: "touch" }));
+          target.dispatchEvent(new PointerEvent("pointerup", { ...at, pointerType: "touch" }));
+          target.dispatchEvent(new PointerEvent("pointerdown", { ...at, pointerType: "touch" }));
+          setTimeout(() => { clearInterval(moving); window.__impersonated = true; }, ms);
+        };
+        // What a page would do to close a card the reader opened.
+        window.__dismiss = () => {
+          document.body.dispatchEvent(new PointerEvent("pointermove", { clientX: 2, clientY: 2, bubbles: true, pointerType: "mouse" }));
+          document.dispatchEvent(new PointerEvent("pointerout", { relatedTarget: null, bubbles: true, pointerType: "mouse" }));
+          document.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
+          window.__dismissed = true;
+        };
+      </script></body>`,
+    );
+    const watched = await openWatched("impersonation.html", html);
+    const { page } = watched;
+    await page.mouse.move(2, 2);
+    const { x, y } = await rawCentre(page, "Alexander Darchiev");
+    await page.evaluateExpression(`window.__impersonate(${x}, ${y}, ${DWELL_MS + 1500})`);
+    await waitForExpression(page, "window.__impersonated === true", DWELL_MS + 10_000);
+    expect(await hasOverlayHost(page)).toBe(false);
+    // The reader's own rest on the name opens it; the page's pretended departure leaves it open.
+    await page.mouse.move(x - 3, y);
+    await page.mouse.move(x, y, { steps: 2 });
+    expect((await waitForCard(page, DWELL_MS + 5000)).label).toContain("Alexander Darchiev");
+    await page.evaluateExpression("window.__dismiss()");
+    await waitForExpression(page, "window.__dismissed === true");
+    await sleep(1000);
+    expect((await readCard(page))?.label).toContain("Alexander Darchiev");
+    await page.keyboard.press("Escape");
+    await waitForNoCard(page);
     await expectPageSurvived(watched);
     await page.close();
   });

@@ -19,6 +19,7 @@ import type { askBackground as askBackgroundType } from "../../src/extension/mes
 import { parseSettings } from "../../src/shared/settings.ts";
 import { listFiles } from "../../scripts/lib/list-files.ts";
 import { BUNDLED_DATASET, readDatasetFile } from "../../scripts/lib/read-dataset-file.ts";
+import { asReaderInput } from "./page-fakes.ts";
 
 /** Every forbidden use of the highlight API, as Firefox would have thrown it. */
 const forbidden: string[] = [];
@@ -211,7 +212,7 @@ describe("the overlay with Firefox's Xray-wrapped highlight API", () => {
 
   test("hovering a name hit-tests through highlightsFromPoint and opens its card", async () => {
     registry.textUnderPointer = "Killenworth";
-    window.dispatchEvent(new PointerEvent("pointermove", { clientX: 5, clientY: 5, pointerType: "mouse", bubbles: true }));
+    window.dispatchEvent(asReaderInput(new PointerEvent("pointermove", { clientX: 5, clientY: 5, pointerType: "mouse", bubbles: true })));
     await vi.waitFor(() => expect(document.querySelector("[data-backstory]")).not.toBeNull(), { timeout: 2000 });
     expect(highlighted("backstory-active")).toEqual(["Killenworth"]);
     expect(forbidden).toEqual([]);
@@ -219,7 +220,7 @@ describe("the overlay with Firefox's Xray-wrapped highlight API", () => {
 
   test("hovering a name inside a longer name opens its own card, whose button switches to the longer name's", async () => {
     registry.textUnderPointer = "إسطنبول";
-    window.dispatchEvent(new PointerEvent("pointermove", { clientX: 7, clientY: 7, pointerType: "mouse", bubbles: true }));
+    window.dispatchEvent(asReaderInput(new PointerEvent("pointermove", { clientX: 7, clientY: 7, pointerType: "mouse", bubbles: true })));
     await vi.waitFor(() => expect(highlighted("backstory-active")).toEqual(["إسطنبول"]), { timeout: 2000 });
     const root = shadowRoots.at(-1)!;
     await vi.waitFor(() => expect(root.querySelector("h2")?.textContent).toBe("إسطنبول"), { timeout: 2000 });
@@ -252,7 +253,7 @@ describe("the overlay with Firefox's Xray-wrapped highlight API", () => {
   test("the page emptying the registry: the next pointer frame registers our highlights again", async () => {
     registry.clearAsThePage();
     registry.textUnderPointer = null;
-    window.dispatchEvent(new PointerEvent("pointermove", { clientX: 6, clientY: 6, pointerType: "mouse", bubbles: true }));
+    window.dispatchEvent(asReaderInput(new PointerEvent("pointermove", { clientX: 6, clientY: 6, pointerType: "mouse", bubbles: true })));
     await vi.waitFor(() => expect(registry.has("backstory-mention")).toBe(true), { timeout: 2000 });
     expect(forbidden).toEqual([]);
   });

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import type { CardOverlay } from "../../src/page/card-overlay.ts";
 import { HoverTracker, LAY_OUT_AHEAD_MS } from "../../src/page/hover-tracker.ts";
-import { fakeCard, fakeHighlights, mentionAt } from "./page-fakes.ts";
+import { asReaderInput, fakeCard, fakeHighlights, mentionAt } from "./page-fakes.ts";
 
 const DWELL = 350;
 const CLOSE = 300;
@@ -19,10 +19,10 @@ let controller: AbortController;
 let card: ReturnType<typeof fakeCard>;
 
 /** Moves the pointer to (x, y) over `target`; the tracker reads it on the next frame. */
-function move(x: number, y: number, options: { target?: Element; pointerType?: string } = {}): void {
+function move(x: number, y: number, options: { target?: Element; pointerType?: string; byPage?: boolean } = {}): void {
   const event = new PointerEvent("pointermove", { clientX: x, clientY: y, pointerType: options.pointerType ?? "mouse", bubbles: true });
   Object.defineProperty(event, "timeStamp", { value: performance.now() });
-  (options.target ?? document.body).dispatchEvent(event);
+  (options.target ?? document.body).dispatchEvent(asReaderInput(event, options.byPage));
 }
 
 beforeEach(() => {
@@ -160,7 +160,7 @@ describe("closing", () => {
 
   test("leaving the window closes the card after the delay (no frame to wait for)", () => {
     openMoscow();
-    document.dispatchEvent(new MouseEvent("pointerout", { relatedTarget: null }));
+    document.dispatchEvent(asReaderInput(new MouseEvent("pointerout", { relatedTarget: null })));
     vi.advanceTimersByTime(CLOSE - 1);
     expect(card.calls).toEqual([]);
     vi.advanceTimersByTime(1);
@@ -169,24 +169,40 @@ describe("closing", () => {
 
   test("a lifted finger 'leaving' the page does not close a card (taps are the tap tracker's)", () => {
     openMoscow();
-    document.dispatchEvent(new PointerEvent("pointerout", { relatedTarget: null, pointerType: "touch" }));
+    document.dispatchEvent(asReaderInput(new PointerEvent("pointerout", { relatedTarget: null, pointerType: "touch" })));
     vi.advanceTimersByTime(CLOSE * 3);
     expect(card.calls).toEqual([]);
   });
 
   test("Escape closes the card at once and returns focus; with no card open it does nothing", () => {
-    document.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape" }));
+    document.dispatchEvent(asReaderInput(new KeyboardEvent("keydown", { key: "Escape" })));
     expect(card.calls).toEqual([]);
     openMoscow();
-    document.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape" }));
+    document.dispatchEvent(asReaderInput(new KeyboardEvent("keydown", { key: "Escape" })));
     expect(card.calls).toEqual(["close, focus back"]);
+  });
+
+  test("pointer movements and keys a page dispatches itself open nothing and close nothing", () => {
+    move(10, 10, { byPage: true });
+    vi.advanceTimersByTime(DWELL * 3);
+    expect(card.calls).toEqual([]);
+    openMoscow();
+    move(500, 500, { byPage: true });
+    document.dispatchEvent(asReaderInput(new PointerEvent("pointerout", { relatedTarget: null }), true));
+    document.dispatchEvent(asReaderInput(new KeyboardEvent("keydown", { key: "Escape" }), true));
+    vi.advanceTimersByTime(CLOSE * 3);
+    expect(card.calls).toEqual([]);
+    // The reader's own movement still counts.
+    move(500, 500);
+    vi.advanceTimersByTime(CLOSE * 3);
+    expect(card.calls).toEqual(["close"]);
   });
 
   test("Escape also cancels a dwell under way", () => {
     openMoscow();
     move(10, 110);
     vi.advanceTimersToNextFrame();
-    document.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape" }));
+    document.dispatchEvent(asReaderInput(new KeyboardEvent("keydown", { key: "Escape" })));
     vi.advanceTimersByTime(DWELL * 3);
     expect(card.calls).toEqual(["prepare 2", "cancel", "close, focus back"]);
   });

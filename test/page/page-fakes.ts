@@ -62,3 +62,12 @@ export function fakeCard() {
   };
   return { card, calls, cardElement };
 }
+
+/**
+ * `event` as the browser dispatches it for the reader's own input (`isTrusted`), or, with
+ * `byPage`, as a page's script dispatches it. happy-dom leaves `isTrusted` undefined on every event.
+ */
+export function asReaderInput<E extends Event>(event: E, byPage = false): E {
+  Object.defineProperty(event, "isTrusted", { value: !byPage });
+  return event;
+}

@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import type { CardOverlay } from "../../src/page/card-overlay.ts";
 import { LONG_PRESS_MS, TAP_SLOP_PX, TapTracker } from "../../src/page/tap-tracker.ts";
-import { fakeCard, fakeHighlights, mentionAt } from "./page-fakes.ts";
+import { asReaderInput, fakeCard, fakeHighlights, mentionAt } from "./page-fakes.ts";
 
 // Darchiev in plain text at (0, 0); Bruce in plain text at (0, 100); Killenworth in a link at (0, 200).
 const darchiev = mentionAt(0, 0, 1);
@@ -23,7 +23,7 @@ let link: HTMLElement;
 /** Events whose default was prevented by the time they reached the page's own listener. */
 let prevented: string[];
 
-function pointer(type: string, x: number, y: number, target: Element, options: { pointerType?: string; pointerId?: number; isPrimary?: boolean } = {}): void {
+function pointer(type: string, x: number, y: number, target: Element, options: { pointerType?: string; pointerId?: number; isPrimary?: boolean; byPage?: boolean } = {}): void {
   const event = new PointerEvent(type, {
     clientX: x,
     clientY: y,
@@ -33,11 +33,11 @@ function pointer(type: string, x: number, y: number, target: Element, options: {
     bubbles: true,
     cancelable: true,
   });
-  target.dispatchEvent(event);
+  target.dispatchEvent(asReaderInput(event, options.byPage));
 }
 
 /** A finger down at (x, y) on `target`, moved by `dx`, lifted `restMs` later. */
-function tap(x: number, y: number, target: Element, options: { dx?: number; restMs?: number; pointerType?: string } = {}): void {
+function tap(x: number, y: number, target: Element, options: { dx?: number; restMs?: number; pointerType?: string; byPage?: boolean } = {}): void {
   pointer("pointerdown", x, y, target, options);
   if (options.dx) pointer("pointermove", x + options.dx, y, target, options);
   vi.advanceTimersByTime(options.restMs ?? 80);
@@ -89,6 +89,22 @@ describe("tap tracker", () => {
     tap(50, 10, text, { dx });
     expect(card.calls).toEqual(calls);
     expect(prevented).toEqual([]);
+  });
+
+  test("touches a page dispatches itself open nothing, close nothing and cancel no press of the reader's", () => {
+    tap(50, 10, text, { byPage: true });
+    pointer("pointerdown", 50, 210, link, { byPage: true });
+    vi.advanceTimersByTime(LONG_PRESS_MS * 2);
+    expect(card.calls).toEqual([]);
+    tap(50, 10, text);
+    tap(50, 60, text, { byPage: true });
+    expect(card.calls).toEqual(["prepare 1", "open 1"]);
+    // The reader's long press on a link still opens its card, whatever the page dispatches meanwhile.
+    pointer("pointerdown", 50, 210, link);
+    pointer("pointermove", 50 + 40, 210, link, { byPage: true });
+    pointer("pointercancel", 50, 210, link, { byPage: true });
+    vi.advanceTimersByTime(LONG_PRESS_MS);
+    expect(card.calls).toEqual(["prepare 1", "open 1", "prepare 3", "open 3"]);
   });
 
   test("the browser cancelling the touch (it scrolls or zooms) opens nothing", () => {
