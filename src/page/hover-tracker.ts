@@ -122,6 +122,11 @@ export class HoverTracker {
   private onFocusIn(event: FocusEvent): void {
     const element = event.target;
     if (!(element instanceof Element) || this.card.isCardTarget(element)) return;
+    // Only what the reader's Tab reaches. An element out of the Tab order (tabindex="-1": a skip
+    // link's target, the wrapper a single-page site focuses after each navigation, a dialog) is
+    // focused by the page's own script, and its focus event is as trusted as the reader's: a
+    // card there would open unasked, for whichever name comes first.
+    if ((element as HTMLElement).tabIndex < 0) return;
     // A tap focuses the link it lands on (after the finger lifts): that tap follows the link,
     // and a name in a link opens by a long press instead (tap-tracker.ts).
     if (event.timeStamp - this.touchedAt < TAP_FOCUS_WINDOW_MS) return;

@@ -466,6 +466,27 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
       expect(order).toEqual([1]);
       await page.close();
     });
+    test("Tab to a link that holds a name opens its card, focus staying on the link; an element out of the Tab order that the page focuses opens none", async () => {
+      const url = server.add(
+        "focus-order.html",
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Focus order</title></head><body>
+          <main id="story" tabindex="-1"><h1>Talks in Istanbul</h1><p>Alexander Darchiev met the delegation on Thursday.</p></main>
+          <p>Read more: <a id="more" href="#more">Killenworth</a>.</p></body></html>`,
+      );
+      const page = await browser.open(url);
+      // What a single-page site does after each navigation, and a skip link for its story.
+      await page.evaluate(() => document.getElementById("story")!.focus());
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("story");
+      await sleep(1500);
+      expect(await hasOverlayHost(page)).toBe(false);
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("more");
+      expect((await waitForCard(page)).label).toContain("Killenworth");
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("more");
+      await page.keyboard.press("Escape");
+      await waitForNoCard(page);
+      await page.close();
+    });
   });
 
   describe("accessibility", () => {

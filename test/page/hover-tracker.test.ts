@@ -231,3 +231,32 @@ describe("closing", () => {
     expect(card.calls).toEqual([]);
   });
 });
+
+describe("opening on keyboard focus", () => {
+  let page: HTMLElement;
+  beforeEach(() => {
+    page = document.body.appendChild(document.createElement("div"));
+    page.innerHTML = `<main id="story" tabindex="-1"><p>Moscow</p></main><p><a id="more" href="#more">Rubio</a></p>`;
+    Object.assign(moscow, { startNode: page.querySelector("#story p")!.firstChild });
+    Object.assign(rubio, { startNode: page.querySelector("#more")!.firstChild });
+  });
+  afterEach(() => {
+    Object.assign(moscow, { startNode: null });
+    Object.assign(rubio, { startNode: null });
+    page.remove();
+  });
+
+  test("a link the reader tabs to opens the card of the name in it, after the dwell", () => {
+    page.querySelector<HTMLElement>("#more")!.focus();
+    vi.advanceTimersByTime(DWELL - 1);
+    expect(card.calls).toEqual(["prepare 2", "lay out 2"]);
+    vi.advanceTimersByTime(1);
+    expect(card.calls).toEqual(["prepare 2", "lay out 2", "open 2"]);
+  });
+
+  test("an element out of the Tab order that the page focuses (a skip link's target, a single-page site's wrapper) opens nothing", () => {
+    page.querySelector<HTMLElement>("#story")!.focus();
+    vi.advanceTimersByTime(DWELL * 3);
+    expect(card.calls).toEqual([]);
+  });
+});

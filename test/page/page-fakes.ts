@@ -6,7 +6,7 @@
 import { vi } from "vitest";
 import type { MentionRegistry, PageMention } from "../../src/page/mention-registry.ts";
 
-/** A mention of `entity` drawn in the box (left, top) to (left + 100, top + 20). */
+/** A mention of `entity` drawn in the box (left, top) to (left + 100, top + 20); give it a `startNode` to find it by its text. */
 export function mentionAt(left: number, top: number, entity: number): PageMention {
   const rect = { left, top, right: left + 100, bottom: top + 20 };
   return { entity, range: { getClientRects: () => [rect], startContainer: null } as unknown as Range, startNode: null as unknown as Text };
@@ -23,7 +23,7 @@ export function fakeHighlights(mentions: readonly PageMention[]): { registry: Me
     register: () => {},
     isOurHighlight: (h: Highlight) => h === ours,
     mentionOfRange: (range: AbstractRange) => mentions.find((m) => m.range === range),
-    mentionsOfNode: () => [],
+    mentionsOfNode: (node: Node) => mentions.filter((m) => m.startNode === node),
   } as unknown as MentionRegistry;
   const stubHitTest = () =>
     vi.stubGlobal("CSS", {
