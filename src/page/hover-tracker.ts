@@ -22,6 +22,13 @@ const CLOSE_DELAY_MS = 300;
 export const LAY_OUT_AHEAD_MS = 150;
 /** How long after a finger touches the page a focus counts as that tap's, not the keyboard's. */
 const TAP_FOCUS_WINDOW_MS = 1000;
+/**
+ * The most text (UTF-16 code units, white space included) a focused element may hold for the name
+ * in it to open its card: a long headline with its standfirst in one link fits; an article does not.
+ */
+const FOCUSED_TEXT_MAX = 400;
+/** The most text nodes a focused element may hold for the same (a link's markup has a few). */
+const FOCUSED_NODES_MAX = 40;
 
 /** Watches the pointer and focus, and opens or closes the card. */
 export class HoverTracker {
@@ -130,17 +137,21 @@ export class HoverTracker {
     // A tap focuses the link it lands on (after the finger lifts): that tap follows the link,
     // and a name in a link opens by a long press instead (tap-tracker.ts).
     if (event.timeStamp - this.touchedAt < TAP_FOCUS_WINDOW_MS) return;
+    // A link's or a button's text is short. A container in the Tab order (a feed's article, the
+    // region around a wide table that the keyboard scrolls) is focused for all it holds, not for
+    // the first name in it: past FOCUSED_TEXT_MAX characters, or FOCUSED_NODES_MAX text nodes, no card.
     const walker = this.document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    // A link's text is short; a focused container (a whole article with tabindex) is not a name.
-    let budget = 20;
-    for (let node = walker.nextNode(); node !== null && budget-- > 0; node = walker.nextNode()) {
-      const mention = this.registry.mentionsOfNode(node).find((m) => element.contains(m.startNode));
-      if (mention !== undefined) {
-        this.cancelDwell();
-        this.startDwell(mention, {}, 0);
-        return;
-      }
+    let mention: PageMention | undefined;
+    let length = 0;
+    let nodes = 0;
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      length += (node as Text).length;
+      if (length > FOCUSED_TEXT_MAX || ++nodes > FOCUSED_NODES_MAX) return;
+      mention ??= this.registry.mentionsOfNode(node).find((m) => element.contains(m.startNode));
     }
+    if (mention === undefined) return;
+    this.cancelDwell();
+    this.startDwell(mention, {}, 0);
   }
 
   /**

@@ -466,17 +466,23 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
       expect(order).toEqual([1]);
       await page.close();
     });
-    test("Tab to a link that holds a name opens its card, focus staying on the link; an element out of the Tab order that the page focuses opens none", async () => {
+    test("Tab to a link that holds a name opens its card, focus staying on the link; an element out of the Tab order that the page focuses, or a container Tab reaches, opens none", async () => {
       const url = server.add(
         "focus-order.html",
         `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Focus order</title></head><body>
           <main id="story" tabindex="-1"><h1>Talks in Istanbul</h1><p>Alexander Darchiev met the delegation on Thursday.</p></main>
+          <div id="table" tabindex="0" role="region" aria-label="Delegations"><table><tr><td>Sonata Coulter</td><td>${"Head of the US delegation to the talks, which met for six hours. ".repeat(8)}</td></tr></table></div>
           <p>Read more: <a id="more" href="#more">Killenworth</a>.</p></body></html>`,
       );
       const page = await browser.open(url);
       // What a single-page site does after each navigation, and a skip link for its story.
       await page.evaluate(() => document.getElementById("story")!.focus());
       expect(await page.evaluate(() => document.activeElement?.id)).toBe("story");
+      await sleep(1500);
+      expect(await hasOverlayHost(page)).toBe(false);
+      // A wide table's region, in the Tab order so the keyboard can scroll it: focused for all it holds.
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("table");
       await sleep(1500);
       expect(await hasOverlayHost(page)).toBe(false);
       await page.keyboard.press("Tab");

@@ -236,7 +236,8 @@ describe("opening on keyboard focus", () => {
   let page: HTMLElement;
   beforeEach(() => {
     page = document.body.appendChild(document.createElement("div"));
-    page.innerHTML = `<main id="story" tabindex="-1"><p>Moscow</p></main><p><a id="more" href="#more">Rubio</a></p>`;
+    page.innerHTML = `<main id="story" tabindex="-1"><p>Moscow</p></main><p><a id="more" href="#more">Rubio</a></p>
+      <div id="region" tabindex="0" role="region"><p>Moscow</p><p>${"Ninety words of a wide table's cells. ".repeat(12)}</p></div>`;
     Object.assign(moscow, { startNode: page.querySelector("#story p")!.firstChild });
     Object.assign(rubio, { startNode: page.querySelector("#more")!.firstChild });
   });
@@ -252,6 +253,13 @@ describe("opening on keyboard focus", () => {
     expect(card.calls).toEqual(["prepare 2", "lay out 2"]);
     vi.advanceTimersByTime(1);
     expect(card.calls).toEqual(["prepare 2", "lay out 2", "open 2"]);
+  });
+
+  test("a container in the Tab order that holds more than a link's text (a table's scrolling region, a feed's article) opens nothing", () => {
+    Object.assign(moscow, { startNode: page.querySelector("#region p")!.firstChild });
+    page.querySelector<HTMLElement>("#region")!.focus();
+    vi.advanceTimersByTime(DWELL * 3);
+    expect(card.calls).toEqual([]);
   });
 
   test("an element out of the Tab order that the page focuses (a skip link's target, a single-page site's wrapper) opens nothing", () => {
