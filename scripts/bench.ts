@@ -3,7 +3,7 @@
  * their ratio and the target it is held to. Builds the extension first (the page and size
  * figures measure `dist/chrome` exactly as users load it), then runs:
  * - the matcher in Node (a child `node --expose-gc` process, for memory figures);
- * - the built extension in Debian's Chromium on a long news page;
+ * - the built extension in Debian's Chromium on a long news page, and its scan there in Firefox ESR;
  * - 30 empty cross-origin frames and a typical article, with and without the extension;
  * - a tap on a name to its card painted, in Chromium made a touch phone;
  * - the content script's size;
@@ -11,7 +11,7 @@
  *
  * Options: --runs=N (page loads per figure, default 5; the matcher compiles each dictionary
  * N+2 times and times 3(N+2) passes), --mark-runs=N (mark.js runs, default 1: one takes about a minute), --cap=S (seconds
- * before a library run is given up, default 150), --only=matcher,page,frames,size,precision,side-panel,touch, --skip-build,
+ * before a library run is given up, default 150), --only=matcher,page,firefox,frames,size,precision,side-panel,touch, --skip-build,
  * --write-docs (put the report into docs/benchmarks.md), --json=FILE (raw results).
  * Targets are reported, never asserted: the command fails only if a benchmark cannot run.
  */
@@ -27,6 +27,7 @@ import { chromiumVersion, runPageBench } from "./bench/page.ts";
 import { formatReport, writeResultsInto, type BenchResults } from "./bench/report.ts";
 import { runPrecisionBench } from "./bench/precision.ts";
 import { runSizeBench } from "./bench/size.ts";
+import { runFirefoxBench } from "./bench/firefox.ts";
 import { runFramesBench } from "./bench/frames.ts";
 import { runSidePanelBench } from "./bench/side-panel.ts";
 import { runTouchBench } from "./bench/touch.ts";
@@ -36,7 +37,7 @@ const { values } = parseArgs({
     runs: { type: "string", default: "5" },
     "mark-runs": { type: "string", default: "1" },
     cap: { type: "string", default: "150" },
-    only: { type: "string", default: "matcher,page,frames,size,precision,side-panel,touch" },
+    only: { type: "string", default: "matcher,page,firefox,frames,size,precision,side-panel,touch" },
     "skip-build": { type: "boolean", default: false },
     "write-docs": { type: "boolean", default: false },
     json: { type: "string" },
@@ -89,6 +90,12 @@ async function main(): Promise<void> {
     const page = await runPageBench({ runs, markRuns: Number(values["mark-runs"]), capMs: Number(values.cap) * 1000, log });
     results.rows.push(...page.rows);
     results.page = page.details;
+  }
+  if (parts.has("firefox")) {
+    console.error("in the page (Firefox ESR) …");
+    const firefox = await runFirefoxBench({ runs, log });
+    results.rows.push(...firefox.rows);
+    results.firefox = firefox.details;
   }
   if (parts.has("frames")) {
     console.error("frames and memory (Chromium) …");

@@ -10,6 +10,7 @@ import { formatPrecisionNotes, type PrecisionDetails } from "./precision.ts";
 import { bytes, formatRatio, ms, type ReportRow } from "./report-row.ts";
 import type { SidePanelDetails } from "./side-panel.ts";
 import { formatSizeNotes, type SizeDetails } from "./size.ts";
+import type { FirefoxDetails } from "./firefox.ts";
 import type { FramesDetails } from "./frames.ts";
 import type { TouchDetails } from "./touch.ts";
 
@@ -19,6 +20,7 @@ export interface BenchResults {
   rows: ReportRow[];
   matcher?: MatcherDetails;
   page?: PageDetails;
+  firefox?: FirefoxDetails;
   size?: SizeDetails;
   frames?: FramesDetails;
   touch?: TouchDetails;
@@ -87,6 +89,13 @@ function formatNotes(results: BenchResults): string[] {
     if (page.embedderHeapOn !== null && page.embedderHeapOff !== null) {
       notes.push(`  Heap figures: V8 heap of the page's renderer isolate (page and content-script worlds) and Blink's heap, after two forced GCs.`);
     }
+  }
+  if (results.firefox) {
+    const f = results.firefox;
+    notes.push(
+      `Firefox: ${f.version}, the built dist/firefox as a temporary add-on; the same page as the Chromium part, medians of ${f.runs} fresh tabs ` +
+        `(scans ${f.samples.map((s) => ms(s.scanMs)).join(", ")}). Slices are the scan's \`backstory:task\` measures; Firefox gives pages whole milliseconds, so the floor is the median of five passes.`,
+    );
   }
   if (results.frames) {
     const f = results.frames;
