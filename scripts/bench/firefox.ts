@@ -9,7 +9,7 @@
  *   code unit of every text node, from the page's own world.
  * Firefox's content scripts reach the DOM through Xray wrappers, so the walk that collects the
  * text costs more there than in Chromium; this part shows how much, on the reader's own browser.
- * Firefox gives pages `performance.now()` in whole milliseconds: the floor (~15 ms) is the median
+ * Firefox gives pages `performance.now()` in whole milliseconds: the floor (~10 ms) is the median
  * of five passes.
  */
 import { BackstoryBrowser } from "../../test/e2e/harness.ts";
@@ -19,6 +19,7 @@ import { PageServer } from "../lib/page-server.ts";
 import { bigNewsPage } from "./corpus.ts";
 import { ms, type ReportRow } from "./report-row.ts";
 import { median } from "./stats.ts";
+import { treeWalkerFloorPass } from "./tree-walker-floor.ts";
 
 const PAGE_TEXT_BYTES = 2 * 1024 * 1024;
 const FLOOR_PASSES = 5;
@@ -67,32 +68,16 @@ export async function runFirefoxBench(options: { runs: number; log?: (line: stri
     for (let r = 0; r < options.runs; r++) {
       const page = await browser.open(url);
       try {
-        const sample = await page.evaluate((passes) => {
-          const scanMs = performance.getEntriesByName("backstory:scan")[0]!.duration;
+        const scan = await page.evaluate(() => {
           const slices = performance
             .getEntriesByName("backstory:task")
             .filter((entry) => (entry as PerformanceMeasure).detail === "scan")
             .map((entry) => entry.duration);
-          const floors: number[] = [];
-          for (let k = 0; k < passes; k++) {
-            const start = performance.now();
-            const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
-            let sum = 0;
-            for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-              const data = (node as Text).data;
-              for (let i = 0; i < data.length; i++) sum = (sum + data.charCodeAt(i)) | 0;
-            }
-            floors.push(sum === 0.5 ? -1 : performance.now() - start);
-          }
-          floors.sort((a, b) => a - b);
-          return {
-            scanMs,
-            slicesMs: slices.reduce((a, b) => a + b, 0),
-            longestSliceMs: Math.max(0, ...slices),
-            slices: slices.length,
-            floorMs: floors[floors.length >> 1]!,
-          };
-        }, FLOOR_PASSES);
+          return { scanMs: performance.getEntriesByName("backstory:scan")[0]!.duration, slicesMs: slices.reduce((a, b) => a + b, 0), longestSliceMs: Math.max(0, ...slices), slices: slices.length };
+        });
+        const floors: number[] = [];
+        for (let k = 0; k < FLOOR_PASSES; k++) floors.push(await page.evaluate(treeWalkerFloorPass));
+        const sample = { ...scan, floorMs: median(floors) };
         samples.push(sample);
         log(`firefox: run ${r + 1}: scan ${ms(sample.scanMs)}, ${sample.slices} slices ${ms(sample.slicesMs)} (longest ${ms(sample.longestSliceMs)}), floor ${ms(sample.floorMs)}`);
       } finally {

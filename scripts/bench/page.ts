@@ -28,6 +28,7 @@ import { bigNewsPage, datasetAliases, type BigPage } from "./corpus.ts";
 import { longestTaskAfterLoad, type MainThreadTask } from "./main-thread-trace.ts";
 import { bytes, ms, type ReportRow } from "./report-row.ts";
 import { median } from "./stats.ts";
+import { treeWalkerFloorPass } from "./tree-walker-floor.ts";
 
 const SECTION = "In the page (Chromium)";
 const PAGE_TEXT_BYTES = 2 * 1024 * 1024;
@@ -169,21 +170,6 @@ function longestFrameAfterLoad(page: Page): Promise<LongTask> {
     const loadEnd = navigation?.loadEventEnd ?? 0;
     const after = (window.__benchLongFrames ?? []).filter((t) => t.startTime >= loadEnd);
     return after.reduce<LongTask>((longest, t) => (t.duration > longest.duration ? t : longest), { startTime: 0, duration: 0 });
-  });
-}
-
-/** The floor: one TreeWalker pass reading every code unit of every text node. */
-function floorPass(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const start = performance.now();
-    const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
-    let sum = 0;
-    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-      const data = (node as Text).data;
-      for (let i = 0; i < data.length; i++) sum = (sum + data.charCodeAt(i)) | 0;
-    }
-    const elapsed = performance.now() - start;
-    return sum === 0.5 ? -1 : elapsed;
   });
 }
 
@@ -555,7 +541,7 @@ export async function runPageBench(options: {
       reportedLongestOn.push(await longestReportedTask(page));
       framesOn.push(await longestFrameAfterLoad(page));
       const floors: number[] = [];
-      for (let k = 0; k < 3; k++) floors.push(await floorPass(page));
+      for (let k = 0; k < 3; k++) floors.push(await page.evaluate(treeWalkerFloorPass));
       floorMs.push(median(floors));
       const heap = await heapAfterGc(page);
       heapOn.push(heap.used);
