@@ -446,6 +446,45 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
     await page.close();
   });
 
+  test("a page with the strictest Content-Security-Policy and Trusted Types: names highlighted, the card opens with its styles", async () => {
+    // Nothing of the page's own may load or run, no inline style applies, and every DOM sink
+    // that parses markup throws. A content script and the card it injects are the extension's,
+    // not the page's: they must work the same.
+    const csp = `default-src 'none'; style-src 'none'; script-src 'none'; img-src 'none'; font-src 'none'; require-trusted-types-for 'script'; trusted-types 'none'`;
+    const html = article(["Alexander Darchiev spoke about Killenworth.", "More text about Moscow."]).replace(
+      "<head>",
+      `<head><meta http-equiv="Content-Security-Policy" content="${csp}"><script>window.__pageRan = true;</script>`,
+    );
+    const watched = await openWatched("csp.html", html);
+    const { page } = watched;
+    // The policy is in force: the page's own inline script did not run.
+    expect(await page.evaluateExpression(`window.__pageRan === undefined`)).toBe(true);
+    // And, where the browser has Trusted Types, markup from a string throws.
+    const markupSink = await page.evaluateExpression<string>(
+      `(() => { if (typeof trustedTypes === "undefined") return "no Trusted Types"; try { document.body.insertAdjacentHTML("beforeend", ""); return "allowed"; } catch (e) { return e.name; } })()`,
+    );
+    expect(["TypeError", "no Trusted Types"]).toContain(markupSink);
+    expect(await rawHighlightedTexts(page)).toEqual(["Alexander Darchiev", "Killenworth", "Moscow"]);
+    await hoverWithoutLongTasks(page, "Killenworth", "Alexander Darchiev");
+    const shadow = (await ClosedShadow.find(page))!;
+    const style = await shadow.evaluate<{ position: string; width: number; background: string; font: string }>(`(root) => {
+      const dialog = root.querySelector('[role="dialog"]');
+      const s = getComputedStyle(dialog);
+      return { position: s.position, width: dialog.getBoundingClientRect().width, background: s.backgroundColor, font: s.fontSize };
+    }`);
+    await shadow.dispose();
+    expect(style.position).toBe("fixed");
+    expect(style.width).toBeGreaterThan(200);
+    expect(style.background).not.toBe("rgba(0, 0, 0, 0)");
+    expect(parseFloat(style.font)).toBeGreaterThanOrEqual(12);
+    const card = await waitForCard(page);
+    expect(card.label).toContain("Killenworth");
+    // The card's content came from the background (facts with their sources), not just its frame.
+    expect(card.text).toMatch(/Russia|Russian|Maryland/);
+    await expectPageSurvived(watched);
+    await page.close();
+  });
+
   test("names in form fields, editable regions, code and pre are never highlighted; in an open shadow root and a same-origin frame they are", async () => {
     server.add("framed.html", article(["Inside the frame: Sonata Coulter."]));
     const html = article([
