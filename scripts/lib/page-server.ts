@@ -8,9 +8,11 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 
+const HTML = "text/html; charset=utf-8";
+
 export class PageServer {
   private server: Server | null = null;
-  private readonly extra = new Map<string, string>();
+  private readonly extra = new Map<string, { body: string; type: string }>();
   origin = "";
 
   constructor(private readonly folders: readonly string[]) {}
@@ -19,7 +21,8 @@ export class PageServer {
   async start(port = 0): Promise<void> {
     this.server = createServer(async (request, response) => {
       const name = decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname.slice(1));
-      let body = this.extra.get(name);
+      const added = this.extra.get(name);
+      let body = added?.body;
       if (body === undefined && /^[\w.-]+\.html$/.test(name)) {
         for (const folder of this.folders) {
           body = await readFile(path.join(folder, name), "utf8").catch(() => undefined);
@@ -30,15 +33,15 @@ export class PageServer {
         response.writeHead(404).end("not found");
         return;
       }
-      response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" }).end(body);
+      response.writeHead(200, { "content-type": added?.type ?? HTML, "cache-control": "no-store" }).end(body);
     });
     await new Promise<void>((resolve) => this.server!.listen(port, "127.0.0.1", resolve));
     this.origin = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
   }
 
-  /** Serves `html` at `/<name>` from now on, and returns its URL. */
-  add(name: string, html: string): string {
-    this.extra.set(name, html);
+  /** Serves `body` (a page, unless `type` says otherwise) at `/<name>` from now on, and returns its URL. */
+  add(name: string, body: string, type = HTML): string {
+    this.extra.set(name, { body, type });
     return this.url(name);
   }
 

@@ -48,8 +48,18 @@ function isEditable(element: Element): boolean {
   return value !== null && value.toLowerCase() !== "false";
 }
 
+/**
+ * Whether a `<pre>` is the browser's own view of a plain-text file (a `.txt` article or press
+ * release opened directly, shown as one `<pre>` in both browsers): it is the reader's text, not
+ * code. A page's own `<pre>` (code, poetry laid out by hand, ASCII tables) stays skipped.
+ */
+function isPlainTextView(element: Element): boolean {
+  return element.ownerDocument.contentType === "text/plain";
+}
+
 function kindOf(element: Element): Kind {
   const name = element.localName;
+  if (name === "pre" && isPlainTextView(element)) return Kind.Block;
   if (SKIPPED.has(name) || isEditable(element) || element.hasAttribute(OVERLAY_ATTRIBUTE)) return Kind.Skip;
   if (name === "br") return Kind.Break;
   return INLINE.has(name) ? Kind.Inline : Kind.Block;

@@ -423,6 +423,19 @@ describe.each(BROWSER_NAMES)("%s", (browserName) => {
     });
   });
 
+  describe("plain text", () => {
+    test("a plain-text file opened directly is read like a page: its names are highlighted and open their cards", async () => {
+      // Both browsers show text/plain as one <pre>; a page's own <pre> stays skipped (regions.html).
+      const url = server.add("statement.txt", "Statement\n\nAlexander Darchiev met officials in Istanbul\nabout Killenworth.\n", "text/plain; charset=utf-8");
+      const page = await browser.open(url);
+      expect(await page.evaluate(() => document.contentType)).toBe("text/plain");
+      expect([...(await highlightedTexts(page))].sort()).toEqual(["Alexander Darchiev", "Istanbul", "Killenworth"].sort());
+      await hoverMention(page, "Killenworth");
+      expect((await waitForCard(page)).label).toContain("Killenworth");
+      await page.close();
+    });
+  });
+
   describe("keyboard", () => {
     test("the next-mention command opens a card with focus inside, and Escape returns focus", async () => {
       const page = await browser.open(server.url("istanbul-talks.en.html"));

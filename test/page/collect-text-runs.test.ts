@@ -30,6 +30,21 @@ describe("collectTextRuns", () => {
     expect(runsOf(html)).toEqual(expected);
   });
 
+  test("reads the browser's view of a plain-text file (its one <pre>), and only there", () => {
+    // Both browsers show a text/plain file as one <pre> in an HTML document of their own.
+    const text = "Alexander Darchiev met\nSonata Coulter in Istanbul.";
+    const { document } = parseHTML(`<!doctype html><html><body><pre>${text}</pre></body></html>`);
+    Object.defineProperty(document, "contentType", { value: "text/plain" });
+    expect([...collectTextRuns(document.body)].map((r) => r.text)).toEqual([text]);
+    const pre = document.querySelector("pre")!;
+    expect(isInSkippedRegion(pre.firstChild!)).toBe(false);
+    // The same <pre> in a page of the web's own is code or laid-out text: skipped.
+    const page = parseHTML(`<!doctype html><html><body><pre>${text}</pre></body></html>`).document;
+    Object.defineProperty(page, "contentType", { value: "text/html" });
+    expect([...collectTextRuns(page.body)]).toEqual([]);
+    expect(isInSkippedRegion(page.querySelector("pre")!.firstChild!)).toBe(true);
+  });
+
   test("in steps: a pause offered every 256 elements, inside one run of 1,000 nested inline elements too, and the same runs", () => {
     const nested = `${"<span>".repeat(1000)}deep${"</span>".repeat(1000)}`;
     const { document } = parseHTML(`<!doctype html><html><body><p>Pioneer ${nested} Point</p><p>Moscow</p></body></html>`);
