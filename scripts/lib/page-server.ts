@@ -1,7 +1,7 @@
 /**
  * A loopback HTTP server for saved pages: `npm start` serves the demo page with it, and the
  * browser tests their fixtures. Only plain `name.html` files in the given folders are served,
- * plus pages a caller adds.
+ * plus what a caller adds (a page, or a file of another type such as `text/plain`).
  */
 import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
