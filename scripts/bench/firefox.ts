@@ -12,9 +12,8 @@
  * Firefox gives pages `performance.now()` in whole milliseconds: the floor (~10 ms) is the median
  * of five passes.
  */
-import { BackstoryBrowser } from "../../test/e2e/harness.ts";
-import { FIREFOX } from "../../test/e2e/drivers/firefox-driver.ts";
-import { execFileSync } from "node:child_process";
+import { versionOf } from "../../test/e2e/browser-versions.ts";
+import { FIREFOX, FIREFOX_BUILD, FirefoxDriver } from "../../test/e2e/drivers/firefox-driver.ts";
 import { PageServer } from "../lib/page-server.ts";
 import { bigNewsPage } from "./corpus.ts";
 import { ms, type ReportRow } from "./report-row.ts";
@@ -45,28 +44,21 @@ export interface FirefoxResults {
   details: FirefoxDetails;
 }
 
-/** Firefox's own `--version` line. */
-function firefoxVersion(): string {
-  try {
-    return execFileSync(FIREFOX, ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 30_000 }).trim().split("\n").at(-1)!;
-  } catch {
-    return "unknown";
-  }
-}
-
 /** Runs the Firefox part (run the build first). */
 export async function runFirefoxBench(options: { runs: number; log?: (line: string) => void }): Promise<FirefoxResults> {
   const log = options.log ?? (() => {});
-  const version = firefoxVersion();
+  const version = versionOf(FIREFOX).replace(/ \(.*\)$/, "");
   const section = `In the page (${version})`;
   const server = new PageServer([]);
   await server.start();
   const url = server.add("news.html", bigNewsPage(PAGE_TEXT_BYTES).html);
-  const browser = await BackstoryBrowser.launch("firefox");
+  const browser = await FirefoxDriver.launch({ extension: FIREFOX_BUILD });
   const samples: FirefoxSample[] = [];
   try {
     for (let r = 0; r < options.runs; r++) {
-      const page = await browser.open(url);
+      const page = await browser.newPage();
+      await page.goto(url);
+      await page.waitForFunction(() => performance.getEntriesByName("backstory:scan").length > 0, undefined, { timeout: 60_000 });
       try {
         const scan = await page.evaluate(() => {
           const slices = performance

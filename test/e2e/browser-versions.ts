@@ -10,8 +10,8 @@ import path from "node:path";
 import { CHROMIUM, ROOT } from "../../scripts/lib/chromium-with-extension.ts";
 import { FIREFOX } from "./drivers/firefox-driver.ts";
 
-/** The browser's own `--version` line (Debian's chromium wrapper adds shell noise on stderr). */
-function versionOf(binary: string): string {
+/** The browser's own `--version` line, then its path (Debian's chromium wrapper adds shell noise on stderr). */
+export function versionOf(binary: string): string {
   try {
     const lines = execFileSync(binary, ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 30_000 }).trim().split("\n");
     return `${lines.at(-1)!.replace(/\s+built on.*$/, "").trim()} (${binary})`;
